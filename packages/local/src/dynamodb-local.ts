@@ -64,7 +64,14 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   }
   const port = opts.port ?? (await freePort());
   if (await canConnect(port)) throw new Error(`port ${port} is already in use: is another Fazhi running?`);
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', jar, '-disableTelemetry', '-port', String(port)];
+  const args = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    jar,
+    '-disableTelemetry',
+    '-port',
+    String(port),
+  ];
   if (opts.dbPath) {
     mkdirSync(opts.dbPath, { recursive: true });
     args.push('-dbPath', opts.dbPath, '-sharedDb');

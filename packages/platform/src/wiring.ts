@@ -57,10 +57,12 @@ export interface FunctionWiring {
   name: string;
   service: string;
   description: string;
-  /** Absolute path of the handler module (export `handler`); the CDK app bundles it with esbuild. */
+  /**
+   * Absolute path of the handler module (it exports `handler`). The CDK app bundles it with
+   * esbuild; the local runtime imports it as TypeScript. A path, not an import function, so that a
+   * module reading the wiring list (the OpenAPI route) does not pull every handler into its bundle.
+   */
   entry: string;
-  /** The local runtime imports the module through this, so tests and `npm start` need no bundle. */
-  load: () => Promise<{ handler: (...args: never[]) => unknown }>;
   routes?: RouteWiring[];
   subscriptions?: SubscriptionWiring[];
   schedules?: ScheduleWiring[];
@@ -73,6 +75,11 @@ export interface FunctionWiring {
   timeoutSeconds?: number;
 }
 
-export function defineFunction(w: FunctionWiring): FunctionWiring {
+export function defineFunction<const W extends FunctionWiring>(w: W): W {
   return w;
+}
+
+/** `entryOf(import.meta.url)` → the absolute path of `handler.ts` beside the wiring file. */
+export function entryOf(wiringModuleUrl: string, file = 'handler.ts'): string {
+  return new URL(file, wiringModuleUrl).pathname;
 }

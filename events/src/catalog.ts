@@ -1,0 +1,65 @@
+import type { CatalogEntry } from './catalog-entry';
+import { detailSchemaFor } from './envelope';
+import { alertAcknowledgedV1 } from './types/alert-acknowledged';
+import { alertEscalatedV1 } from './types/alert-escalated';
+import { alertRaisedV1 } from './types/alert-raised';
+import { alertRemindedV1 } from './types/alert-reminded';
+import { alertResolvedV1 } from './types/alert-resolved';
+import { clockBreachedV1 } from './types/clock-breached';
+import { clockCancelledV1 } from './types/clock-cancelled';
+import { clockMetV1 } from './types/clock-met';
+import { clockStartedV1 } from './types/clock-started';
+import { clockWarningDueV1 } from './types/clock-warning-due';
+import { enforcementLeadSharedV1 } from './types/enforcement-lead-shared';
+import { opinionIncidentClosedV1 } from './types/opinion-incident-closed';
+import { opinionIncidentMilestoneRecordedV1 } from './types/opinion-incident-milestone-recorded';
+import { opinionIncidentOpenedV1 } from './types/opinion-incident-opened';
+import { opinionIncidentRegradedV1 } from './types/opinion-incident-regraded';
+
+export type { Audience, CatalogEntry } from './catalog-entry';
+export type { DepartmentKind } from './department-kind';
+
+/**
+ * Every detail-type version the platform accepts. A breaking change adds an entry with the next
+ * version beside the old one; the old one stays until no department publishes it.
+ */
+export const catalog: readonly CatalogEntry[] = [
+  enforcementLeadSharedV1,
+  opinionIncidentOpenedV1,
+  opinionIncidentRegradedV1,
+  opinionIncidentMilestoneRecordedV1,
+  opinionIncidentClosedV1,
+  clockStartedV1,
+  clockWarningDueV1,
+  clockBreachedV1,
+  clockMetV1,
+  clockCancelledV1,
+  alertRaisedV1,
+  alertEscalatedV1,
+  alertAcknowledgedV1,
+  alertRemindedV1,
+  alertResolvedV1,
+];
+
+/** The entry for a detail-type: the given version, or the latest one when `version` is omitted. */
+export function findCatalogEntry(
+  detailType: string,
+  version?: number,
+  entries: readonly CatalogEntry[] = catalog,
+): CatalogEntry | undefined {
+  let found: CatalogEntry | undefined;
+  for (const entry of entries) {
+    if (entry.detailType !== detailType) continue;
+    if (version !== undefined) {
+      if (entry.version === version) return entry;
+    } else if (found === undefined || entry.version > found.version) {
+      found = entry;
+    }
+  }
+  return found;
+}
+
+/** The zod schema of the full detail `{ meta, data }` of an entry. */
+export function detailSchemaOf(entry: CatalogEntry) {
+  return detailSchemaFor(entry.data, entry.version);
+}

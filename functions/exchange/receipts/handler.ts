@@ -1,0 +1,54 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { hasRole } from '@fazhi/platform/auth/principal';
+import type { EventItem } from '@fazhi/platform/ddb/outbox';
+import { NotFoundError } from '@fazhi/platform/errors';
+import { toCityIso } from '@fazhi/platform/events/envelope';
+import { httpRoute } from '@fazhi/platform/http/route';
+import type { Receipt } from '../shared/deliveries';
+import { receiptsWiring } from './wiring';
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : toCityIso(ms));
+
+export const handler = httpRoute(receiptsWiring.routes![0]!, async ({ principal, params, deps: d }) => {
+  const eventId = params.eventId ?? '';
+  const page = await d.ddb.send(
+    new QueryCommand({
+      TableName: d.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}` },
+    }),
+  );
+  const items = page.Items ?? [];
+  const event = items.find((i) => i.sk === 'EVENT') as EventItem | undefined;
+  if (!event) throw new NotFoundError(`Event ${eventId}`);
+  const p = principal!;
+  const seesAll = event.source === `dept.${p.departmentId}` || hasRole(p, 'admin') || hasRole(p, 'auditor');
+  const receipts = (items.filter((i) => i.type === 'receipt') as unknown as Receipt[]).filter(
+    (r) => seesAll || r.departmentId === p.departmentId,
+  );
+  if (!seesAll && receipts.length === 0) throw new NotFoundError(`Event ${eventId}`);
+  return {
+    status: 200,
+    body: {
+      eventId,
+      detailType: event.detailType,
+      source: event.source,
+      acceptedAt: toCityIso(event.createdAt),
+      ...(event.chainSeq !== undefined ? { chainSeq: event.chainSeq } : {}),
+      ...(event.publishedAt !== undefined ? { publishedAt: toCityIso(event.publishedAt) } : {}),
+      receipts: receipts.map((r) => ({
+        departmentId: r.departmentId,
+        status: r.status,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.inbox ? { inboxStoredAt: iso(r.inbox.storedAt) } : {}),
+        webhook: {
+          status: r.webhook.status,
+          attempts: r.webhook.attempts,
+          ...(r.webhook.lastAttemptAt ? { lastAttemptAt: iso(r.webhook.lastAttemptAt) } : {}),
+          ...(r.webhook.lastError ? { lastError: r.webhook.lastError } : {}),
+          ...(r.webhook.deliveredAt ? { deliveredAt: iso(r.webhook.deliveredAt) } : {}),
+        },
+      })),
+    },
+  };
+});

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { hasRole } from '@fazhi/platform/auth/principal';
+import { commit, putVersioned, TransactionConflict } from '@fazhi/platform/ddb/commit';
+import { ConflictError, ForbiddenError, NotFoundError } from '@fazhi/platform/errors';
+import { httpRoute } from '@fazhi/platform/http/route';
+import { departmentItem, getDepartment, invalidateDepartmentCache } from '@fazhi/platform/repos/departments';
+import { setWebhookWiring } from './wiring';
+
+export const handler = httpRoute(setWebhookWiring.routes![0]!, async ({ params, body, principal, deps: d }) => {
+  const departmentId = params.departmentId ?? '';
+  const p = principal!;
+  if (!hasRole(p, 'admin') && p.departmentId !== departmentId) {
+    throw new ForbiddenError('Only an admin or the head of this department may set its webhook.');
+  }
+  const dept = await getDepartment(d, departmentId);
+  if (!dept) throw new NotFoundError(`Department ${departmentId}`);
+  const issue = body.rotateSecret || !dept.webhook;
+  const secret = issue ? randomBytes(32).toString('base64url') : dept.webhook!.secret;
+  const next = {
+    ...dept,
+    webhook: { url: body.url, secret, enabled: body.enabled, updatedAt: d.clock.now() },
+    version: dept.version + 1,
+  };
+  try {
+    await commit(
+      d,
+      [putVersioned(d, departmentItem(next) as typeof next)],
+      [
+        {
+          source: 'fazhi.exchange',
+          detailType: 'Exchange.WebhookChanged',
+          data: { departmentId, url: body.url, enabled: body.enabled, secretRotated: issue },
+        },
+      ],
+    );
+  } catch (e) {
+    if (e instanceof TransactionConflict)
+      throw new ConflictError('concurrent-change', 'The department was changed meanwhile; retry.', e);
+    throw e;
+  }
+  invalidateDepartmentCache();
+  return { status: 200, body: { departmentId, url: body.url, enabled: body.enabled, ...(issue ? { secret } : {}) } };
+});

@@ -1,0 +1,55 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { z } from 'zod';
+
+const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
+
+export const setWebhookBody = z
+  .object({
+    url: z
+      .url()
+      .max(2048)
+      .refine(
+        (u) => u.startsWith('https://') || LOOPBACK.test(u),
+        'the webhook must be https (plain http only on loopback, for testing)',
+      ),
+    enabled: z.boolean().default(true),
+    rotateSecret: z.boolean().default(false).describe('Issue a new signing secret (the first call always issues one)'),
+  })
+  .strict();
+
+export const setWebhookResponse = z.object({
+  departmentId: z.string(),
+  url: z.string(),
+  enabled: z.boolean(),
+  secret: z.string().optional().describe('The HMAC-SHA256 signing secret; shown only when issued'),
+});
+
+export const setWebhookWiring = defineFunction({
+  name: 'exchange-set-webhook',
+  service: 'exchange',
+  description: 'Registers or changes a department’s webhook',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'PUT',
+      path: '/v1/departments/{departmentId}/webhook',
+      auth: 'user',
+      doc: {
+        summary: 'Register a department webhook (admin, or the head of that department)',
+        description:
+          'Deliveries are POSTed with `X-Fazhi-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, `X-Fazhi-Event-Id` and `X-Fazhi-Timestamp`, retried with backoff and dead-lettered after 5 attempts.',
+        tags: ['departments'],
+        roles: ['admin', 'dept-head'],
+        body: setWebhookBody,
+        responses: {
+          200: { description: 'Saved', schema: setWebhookResponse },
+          401: { description: 'Not signed in' },
+          403: { description: 'Not an admin or the head of this department' },
+          404: { description: 'No such department' },
+          422: { description: 'Invalid URL' },
+        },
+      },
+    },
+  ],
+  permissions: ['table:read', 'table:write'],
+});

@@ -1,0 +1,13 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { EventItem } from '@fazhi/platform/ddb/outbox';
+import { deps } from '@fazhi/platform/deps';
+import { relayEvents } from '@fazhi/platform/events/relay';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+
+export async function handler(event: DynamoDBStreamEvent): Promise<{ relayed: number }> {
+  const items = event.Records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage)
+    .map((r) => unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>) as EventItem)
+    .filter((i) => i.type === 'event');
+  return { relayed: await relayEvents(deps(), items) };
+}

@@ -1,0 +1,12 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+
+export const outboxRelayWiring = defineFunction({
+  name: 'platform-outbox-relay',
+  service: 'platform',
+  description:
+    'Reads new event items from the table stream, chains them into the evidence log and puts them on the bus',
+  entry: entryOf(import.meta.url),
+  stream: true,
+  permissions: ['table:read', 'table:write', 'bus:put'],
+  timeoutSeconds: 60,
+});

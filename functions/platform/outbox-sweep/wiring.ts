@@ -1,0 +1,12 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+
+export const outboxSweepWiring = defineFunction({
+  name: 'platform-outbox-sweep',
+  service: 'platform',
+  description:
+    'Safety net of the relay: republishes events still pending after a while (a crashed relay, a lost stream record)',
+  entry: entryOf(import.meta.url),
+  schedules: [{ name: 'platform-outbox-sweep-every-minute', expression: 'rate(1 minute)', localEveryMs: 2000 }],
+  permissions: ['table:read', 'table:write', 'bus:put'],
+  timeoutSeconds: 60,
+});

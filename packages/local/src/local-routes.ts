@@ -1,0 +1,133 @@
+// Routes that exist only in the local runtime: health, the virtual clock, the dead-letter store,
+// evidence verification for the CLI, and the local login with its JWKS.
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Clock } from '@fazhi/domain/clock';
+import type { PlatformDeps } from '@fazhi/platform/deps';
+import { toCityIso } from '@fazhi/platform/events/envelope';
+import { verifyChain } from '@fazhi/platform/evidence/store';
+import type { FunctionWiring } from '@fazhi/platform/wiring';
+import type { LocalBus } from './bus/local-bus';
+import type { LocalRoute, LocalRouteResult } from './gateway/server';
+import type { LocalIdp } from './local-idp';
+import { durationMs, type VirtualClock } from './virtual-clock';
+
+interface Ctx {
+  d: PlatformDeps;
+  bus: LocalBus;
+  idp: LocalIdp;
+  virtualClock: VirtualClock | undefined;
+  clock: Clock;
+  endpoint: string;
+  tableName: string;
+  functions: FunctionWiring[];
+}
+
+const problem = (status: number, slug: string, title: string, detail: string): LocalRouteResult => ({
+  status,
+  headers: { 'content-type': 'application/problem+json' },
+  body: JSON.stringify({ type: `https://fazhi.gov.cn/problems/${slug}`, title, status, detail }),
+});
+
+function parseJson(body: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(body || '{}');
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function localRoutes(ctx: Ctx): LocalRoute {
+  const raw = new DynamoDBClient({
+    endpoint: ctx.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const clockBody = () => ({
+    mode: ctx.virtualClock ? 'virtual' : 'system',
+    now: toCityIso(ctx.clock.now()),
+    nowMs: ctx.clock.now(),
+    offsetMs: ctx.virtualClock?.offset ?? 0,
+  });
+
+  return async ({ method, path, body }) => {
+    if (method === 'GET' && path === '/health') {
+      const started = Date.now();
+      let storage: Record<string, unknown>;
+      try {
+        const t = await raw.send(new DescribeTableCommand({ TableName: ctx.tableName }));
+        storage = {
+          ok: t.Table?.TableStatus === 'ACTIVE',
+          engine: 'DynamoDB Local',
+          table: ctx.tableName,
+          latencyMs: Date.now() - started,
+        };
+      } catch (e) {
+        storage = { ok: false, engine: 'DynamoDB Local', table: ctx.tableName, error: (e as Error).message };
+      }
+      const deadLetters = storage.ok ? (await ctx.bus.deadLetters()).length : undefined;
+      const rules = ctx.functions.flatMap((f) => f.subscriptions ?? []).length;
+      const ok = storage.ok === true;
+      return {
+        status: ok ? 200 : 503,
+        body: { status: ok ? 'ok' : 'degraded', storage, bus: { ok, rules, deadLetters }, clock: clockBody() },
+      };
+    }
+    if (path === '/_local/clock' && method === 'GET') return { status: 200, body: clockBody() };
+    if (path === '/_local/clock/advance' && method === 'POST') {
+      if (!ctx.virtualClock)
+        return problem(
+          409,
+          'clock-not-virtual',
+          'The clock is real',
+          'Start the runtime with FAZHI_CLOCK=virtual to move time.',
+        );
+      const by = parseJson(body)?.by;
+      if (typeof by !== 'string')
+        return problem(
+          422,
+          'validation-failed',
+          'Request failed validation',
+          'Send {"by": "PT4H"} (an ISO 8601 duration).',
+        );
+      let ms: number;
+      try {
+        ms = durationMs(by);
+      } catch (e) {
+        return problem(422, 'validation-failed', 'Request failed validation', (e as Error).message);
+      }
+      ctx.virtualClock.advance(ms);
+      return { status: 200, body: clockBody() };
+    }
+    if (path === '/_local/dlq' && method === 'GET')
+      return { status: 200, body: { items: await ctx.bus.deadLetters() } };
+    if (path === '/_local/dlq/replay' && method === 'POST') {
+      const f = parseJson(body) ?? {};
+      return {
+        status: 200,
+        body: await ctx.bus.replay({
+          ...(typeof f.rule === 'string' ? { rule: f.rule } : {}),
+          ...(typeof f.id === 'string' ? { id: f.id } : {}),
+        }),
+      };
+    }
+    if (path === '/_local/evidence/verify' && method === 'GET') return { status: 200, body: await verifyChain(ctx.d) };
+    if (path === '/.well-known/jwks.json' && method === 'GET') return { status: 200, body: ctx.idp.jwks };
+    if (path === '/v1/auth/login' && method === 'POST') {
+      const f = parseJson(body);
+      if (!f || typeof f.username !== 'string' || typeof f.password !== 'string') {
+        return problem(
+          422,
+          'validation-failed',
+          'Request failed validation',
+          'Send {"username": "...", "password": "..."}.',
+        );
+      }
+      const session = await ctx.idp.login(ctx.d, f.username, f.password);
+      if (!session) return problem(401, 'invalid-credentials', 'Sign-in failed', 'Unknown username or wrong password.');
+      return { status: 200, body: session };
+    }
+    if (path.startsWith('/_local/')) return problem(404, 'not-found', 'Not found', `No local route ${method} ${path}.`);
+    return undefined;
+  };
+}

@@ -1,0 +1,241 @@
+// The whole platform in one Node process, wired from the same declarations as the CDK app:
+// DynamoDB Local, the HTTP gateway with the same authoriser, the event bus with the same rules,
+// the stream relay, the schedules, the virtual clock, the demo city.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Clock } from '@fazhi/domain/clock';
+import { allFunctions } from '@fazhi/functions';
+import { recordingNotifier } from '@fazhi/platform/alert-notifier';
+import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
+import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
+import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
+import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
+import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
+import type { FunctionWiring } from '@fazhi/platform/wiring';
+import { buildTargets, LocalBus } from './bus/local-bus';
+import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
+import { compileRoutes } from './gateway/routes';
+import { createGateway, type LambdaLike } from './gateway/server';
+import { loadLocalIdp } from './local-idp';
+import { localRoutes } from './local-routes';
+import { Scheduler } from './scheduler';
+import { type Credentials, seedDemo } from './seed';
+import { StreamPoller } from './stream-poller';
+import { ensureTable } from './tables';
+import { VirtualClock } from './virtual-clock';
+
+export interface LocalRuntimeOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  host?: string;
+  /** Holds the DynamoDB Local files, the signing key and the credentials file. */
+  dataDir?: string;
+  /** Use this DynamoDB Local instead of starting one (tests share one in-memory instance). */
+  ddbEndpoint?: string;
+  tableName?: string;
+  clock?: 'system' | 'virtual';
+  seed?: boolean;
+  /** Folder of the built front end; false serves none. */
+  webDist?: string | false;
+  busRetryBaseMs?: number;
+  inboxSettleMs?: number;
+  outboxStaleMs?: number;
+  functions?: FunctionWiring[];
+  webhooks?: WebhookSender;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
+}
+
+export interface LocalRuntime {
+  baseUrl: string;
+  port: number;
+  credentials: Credentials | undefined;
+  credentialsFile: string;
+  clock: Clock;
+  virtualClock: VirtualClock | undefined;
+  bus: LocalBus;
+  deps: PlatformDeps;
+  ddbEndpoint: string;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+function killStaleJava(pidFile: string, log: (m: string, e?: Record<string, unknown>) => void): Promise<void> {
+  if (!existsSync(pidFile)) return Promise.resolve();
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  rmSync(pidFile, { force: true });
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return Promise.resolve();
+  }
+  // A previous runtime died without stopping its DynamoDB Local; it still holds our files.
+  log('stopping a DynamoDB Local left running by a previous crash', { pid });
+  process.kill(pid, 'SIGTERM');
+  return new Promise((ok) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      try {
+        process.kill(pid, 0);
+        if (Date.now() - started > 5000) process.kill(pid, 'SIGKILL');
+      } catch {
+        clearInterval(timer);
+        ok();
+      }
+    }, 50);
+  });
+}
+
+export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const log = opts.log ?? ((msg, extra) => console.log(JSON.stringify({ level: 'INFO', msg, ...extra })));
+  const dataDir = opts.dataDir ?? join(REPO_ROOT, '.fazhi', 'local');
+  mkdirSync(dataDir, { recursive: true });
+  const functions = opts.functions ?? allFunctions;
+  const tableName = opts.tableName ?? DEFAULT_TABLE_NAME;
+
+  let ddbLocal: DynamoDbLocal | undefined;
+  const pidFile = join(dataDir, 'dynamodb-local.pid');
+  let endpoint = opts.ddbEndpoint;
+  if (!endpoint) {
+    await killStaleJava(pidFile, log);
+    ddbLocal = await startDynamoDbLocal({ dbPath: join(dataDir, 'ddb') });
+    writeFileSync(pidFile, String(ddbLocal.pid));
+    endpoint = ddbLocal.endpoint;
+  }
+  const stopDdb = async () => {
+    await ddbLocal?.stop();
+    if (ddbLocal) rmSync(pidFile, { force: true });
+  };
+
+  try {
+    const rawClient = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const { streamArn } = await ensureTable(rawClient, tableName);
+    const idp = await loadLocalIdp(join(dataDir, 'jwt-key.json'));
+    // The virtual offset survives a restart, so a demo moved five hours ahead stays there.
+    const clockFile = join(dataDir, 'virtual-clock.json');
+    const savedOffset = existsSync(clockFile) ? Number(JSON.parse(readFileSync(clockFile, 'utf8')).offsetMs) || 0 : 0;
+    const virtualClock =
+      (opts.clock ?? process.env.FAZHI_CLOCK) === 'virtual'
+        ? new VirtualClock(savedOffset, (offsetMs) => writeFileSync(clockFile, JSON.stringify({ offsetMs })))
+        : undefined;
+    const clock: Clock = virtualClock ?? systemClock;
+
+    let bus: LocalBus | undefined;
+    const d: PlatformDeps = {
+      clock,
+      ddb: documentClient(rawClient),
+      tableName,
+      publisher: { put: (events) => bus!.put(events) },
+      tokens: idp.verifier,
+      webhooks: opts.webhooks ?? fetchWebhookSender(),
+      notifier: recordingNotifier(),
+      newId: idFactory(clock),
+      inboxSettleMs: opts.inboxSettleMs ?? 1000,
+      outboxStaleMs: opts.outboxStaleMs ?? 5000,
+    };
+    configureDeps(d);
+
+    const handlers = new Map<string, Promise<LambdaLike>>();
+    const loadHandler = (name: string): Promise<LambdaLike> => {
+      let h = handlers.get(name);
+      if (!h) {
+        const w = functions.find((f) => f.name === name);
+        if (!w) throw new Error(`no function ${name}`);
+        h = import(w.entry).then((m: { handler: LambdaLike }) => {
+          if (typeof m.handler !== 'function') throw new Error(`${w.entry} exports no handler`);
+          return (event: unknown) => m.handler(event);
+        });
+        handlers.set(name, h);
+      }
+      return h;
+    };
+
+    // Patterns are compiled here: a pattern outside the supported subset stops the start.
+    const targets = buildTargets(functions, async (w) => {
+      const h = await loadHandler(w.name);
+      return (e: DeliveredEvent) => h(e);
+    });
+    bus = new LocalBus(d, targets, { retryBaseMs: opts.busRetryBaseMs ?? 1000, log });
+
+    const authorizerFn = functions.find((f) => f.authorizer);
+    const authorizer = authorizerFn ? await loadHandler(authorizerFn.name) : undefined;
+
+    const server = createGateway({
+      routes: compileRoutes(functions),
+      loadHandler,
+      authorizer,
+      localRoutes: localRoutes({ d, bus, idp, virtualClock, clock, endpoint, tableName, functions }),
+      webDist: opts.webDist === false ? undefined : (opts.webDist ?? join(REPO_ROOT, 'packages', 'web', 'dist')),
+      log: () => undefined,
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 3000, opts.host ?? '127.0.0.1', () => ok());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+
+    const credentialsFile = join(dataDir, 'credentials.json');
+    const credentials = opts.seed === false ? undefined : await seedDemo(d, credentialsFile, baseUrl);
+
+    // What committed before a crash and was never published: relay it now.
+    const relayed = await relayEvents(d, await pendingEvents(d, 999_999_999_999_999));
+    if (relayed > 0) log('relayed events left pending by the previous run', { relayed });
+    await bus.runRetries();
+
+    const streamFns = functions.filter((f) => f.stream);
+    const poller = new StreamPoller({
+      endpoint,
+      streamArn,
+      log,
+      handler: async (event) => {
+        for (const f of streamFns) await (await loadHandler(f.name))(event);
+      },
+    });
+    await poller.start();
+
+    const scheduler = new Scheduler(log);
+    for (const f of functions) {
+      for (const s of f.schedules ?? [])
+        scheduler.every(s.name, s.localEveryMs, async () =>
+          (await loadHandler(f.name))({ source: 'local.scheduler', 'detail-type': 'Scheduled Event' }),
+        );
+    }
+
+    let stopping: Promise<void> | undefined;
+    return {
+      baseUrl,
+      port,
+      credentials,
+      credentialsFile,
+      clock,
+      virtualClock,
+      bus,
+      deps: d,
+      ddbEndpoint: endpoint,
+      tableName,
+      stop() {
+        stopping ??= (async () => {
+          scheduler.stop();
+          await poller.stop();
+          await new Promise<void>((ok) => {
+            server.close(() => ok());
+            server.closeAllConnections();
+          });
+          await scheduler.idle();
+          await bus!.stop();
+          await stopDdb();
+        })();
+        return stopping;
+      },
+    };
+  } catch (e) {
+    await stopDdb();
+    throw e;
+  }
+}

@@ -1,0 +1,90 @@
+// Seeds the demo city at start (idempotent) and writes the credentials file. API keys are stored
+// hashed; their plaintext lives only in the local credentials file, which is a developer
+// convenience of the local runtime (in AWS an admin rotates a key and hands it over once).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { parseApiKey, secretMatches } from '@fazhi/platform/auth/api-keys';
+import { commit } from '@fazhi/platform/ddb/commit';
+import type { PlatformDeps } from '@fazhi/platform/deps';
+import {
+  departmentItem,
+  departmentKey,
+  getApiKey,
+  invalidateDepartmentCache,
+  newKeyWrites,
+} from '@fazhi/platform/repos/departments';
+import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { hashPassword, userKey } from './local-idp';
+
+export interface Credentials {
+  baseUrl: string;
+  departments: { id: string; name: string; apiKey: string }[];
+  users: { username: string; password: string; roles: string[]; departmentId: string }[];
+}
+
+async function keyStillValid(d: PlatformDeps, apiKey: string | undefined, departmentId: string): Promise<boolean> {
+  const parsed = apiKey ? parseApiKey(apiKey) : undefined;
+  if (!parsed) return false;
+  const rec = await getApiKey(d, parsed.keyId);
+  return Boolean(
+    rec &&
+      rec.departmentId === departmentId &&
+      rec.expiresAt === undefined &&
+      secretMatches(parsed.secret, rec.secretHash),
+  );
+}
+
+export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl: string): Promise<Credentials> {
+  const previous: Credentials | undefined = existsSync(credentialsFile)
+    ? JSON.parse(readFileSync(credentialsFile, 'utf8'))
+    : undefined;
+  const departments = await Promise.all(
+    DEMO_DEPARTMENTS.map(async (dept) => {
+      const exists = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: departmentKey(dept.id) }));
+      if (!exists.Item) {
+        await d.ddb.send(
+          new PutCommand({
+            TableName: d.tableName,
+            Item: departmentItem({ ...dept, version: 1 }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      }
+      const known = previous?.departments.find((x) => x.id === dept.id)?.apiKey;
+      if (known && (await keyStillValid(d, known, dept.id))) return { id: dept.id, name: dept.name, apiKey: known };
+      const { issued, writes } = newKeyWrites(d, dept.id, [], 0);
+      await commit(d, writes);
+      return { id: dept.id, name: dept.name, apiKey: issued.apiKey };
+    }),
+  );
+  invalidateDepartmentCache();
+  // Every demo user has the same published password, so one (slow, salted) hash serves them all.
+  let demoHash: Promise<string> | undefined;
+  await Promise.all(
+    DEMO_USERS.map(async (u) => {
+      const exists = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: userKey(u.username) }));
+      if (exists.Item) return;
+      demoHash ??= hashPassword(DEMO_PASSWORD);
+      await d.ddb.send(
+        new PutCommand({
+          TableName: d.tableName,
+          Item: { ...userKey(u.username), type: 'user', ...u, passwordHash: await demoHash },
+        }),
+      );
+    }),
+  );
+  const credentials: Credentials = {
+    baseUrl,
+    departments,
+    users: DEMO_USERS.map((u) => ({
+      username: u.username,
+      password: DEMO_PASSWORD,
+      roles: u.roles,
+      departmentId: u.departmentId,
+    })),
+  };
+  mkdirSync(dirname(credentialsFile), { recursive: true });
+  writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  return credentials;
+}

@@ -1,0 +1,71 @@
+// The ports every handler uses, built once per process. `deps()` builds the AWS adapters from the
+// environment unless a runtime configured others first (the local runtime does, before it loads
+// any handler). This is the one factory that picks adapters.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '@fazhi/domain/clock';
+import { monotonicFactory } from 'ulid';
+import { type AlertNotifier, snsAlertNotifier } from './alert-notifier';
+import { remoteTokenVerifier, type TokenVerifier } from './auth/tokens';
+import { optionalEnv, requireEnv } from './env';
+import { type EventPublisher, eventBridgePublisher } from './events/publisher';
+import { fetchWebhookSender, type WebhookSender } from './webhook-sender';
+
+export interface PlatformDeps {
+  clock: Clock;
+  ddb: DynamoDBDocumentClient;
+  tableName: string;
+  publisher: EventPublisher;
+  tokens: TokenVerifier;
+  webhooks: WebhookSender;
+  notifier: AlertNotifier;
+  /** ULIDs stamped with the injected clock, monotonic within a millisecond. */
+  newId(): string;
+  /** Settle window of the inbox feed (see functions/exchange/inbox). */
+  inboxSettleMs: number;
+  /** Pending outbox events younger than this are left to the stream relay by the sweep. */
+  outboxStaleMs: number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function documentClient(client = new DynamoDBClient({})): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+export function idFactory(clock: Clock): () => string {
+  const next = monotonicFactory();
+  return () => next(clock.now());
+}
+
+function awsDeps(): PlatformDeps {
+  const clock = systemClock;
+  return {
+    clock,
+    ddb: documentClient(),
+    tableName: requireEnv('FAZHI_TABLE_NAME'),
+    publisher: eventBridgePublisher(requireEnv('FAZHI_BUS_NAME')),
+    tokens: remoteTokenVerifier(
+      optionalEnv('FAZHI_JWT_ISSUER', 'https://invalid.local'),
+      process.env.FAZHI_JWT_AUDIENCE,
+    ),
+    webhooks: fetchWebhookSender(),
+    notifier: snsAlertNotifier(process.env.FAZHI_ALERTS_TOPIC_ARN),
+    newId: idFactory(clock),
+    inboxSettleMs: Number(optionalEnv('FAZHI_INBOX_SETTLE_MS', '1000')),
+    outboxStaleMs: Number(optionalEnv('FAZHI_OUTBOX_STALE_MS', '60000')),
+  };
+}
+
+let current: PlatformDeps | undefined;
+
+export function configureDeps(d: PlatformDeps): void {
+  current = d;
+}
+
+export function deps(): PlatformDeps {
+  current ??= awsDeps();
+  return current;
+}

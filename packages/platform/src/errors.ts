@@ -1,0 +1,63 @@
+// The platform's one error hierarchy. Each carries the RFC 9457 fields it answers with; the HTTP
+// mapping (http/problem.ts) is the only place that turns any error into a response.
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class PlatformError extends Error {
+  constructor(
+    readonly status: number,
+    /** Stable, documented problem type slug; the response `type` is `https://fazhi.gov.cn/problems/<slug>`. */
+    readonly slug: string,
+    readonly title: string,
+    detail?: string,
+    options?: { cause?: unknown; errors?: FieldError[] },
+  ) {
+    super(detail ?? title, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.errors = options?.errors;
+  }
+  readonly errors: FieldError[] | undefined;
+}
+
+export class BadRequestError extends PlatformError {
+  constructor(slug: string, title: string, detail?: string, errors?: FieldError[]) {
+    super(400, slug, title, detail, { errors });
+  }
+}
+export class UnauthorizedError extends PlatformError {
+  constructor(detail = 'Send `Authorization: Bearer <API key or token>`.') {
+    super(401, 'unauthorized', 'Authentication required', detail);
+  }
+}
+export class ForbiddenError extends PlatformError {
+  constructor(detail: string, slug = 'forbidden') {
+    super(403, slug, 'Not allowed', detail);
+  }
+}
+export class NotFoundError extends PlatformError {
+  constructor(what: string) {
+    super(404, 'not-found', 'Not found', `${what} does not exist or is not visible to you.`);
+  }
+}
+export class ConflictError extends PlatformError {
+  constructor(slug: string, detail: string, cause?: unknown) {
+    super(409, slug, 'Conflict', detail, { cause });
+  }
+}
+export class PayloadTooLargeError extends PlatformError {
+  constructor(limit: number, actual: number) {
+    super(413, 'payload-too-large', 'Request body too large', `The body is ${actual} bytes; the limit is ${limit}.`);
+  }
+}
+export class UnsupportedMediaTypeError extends PlatformError {
+  constructor(got: string | undefined) {
+    super(415, 'unsupported-media-type', 'Unsupported media type', `Send application/json, not ${got ?? 'nothing'}.`);
+  }
+}
+export class ValidationError extends PlatformError {
+  constructor(detail: string, errors: FieldError[], slug = 'validation-failed') {
+    super(422, slug, 'Request failed validation', detail, { errors });
+  }
+}

@@ -1,0 +1,134 @@
+// Evidence chain storage: entries under pk CHAIN (sk E#<seq>), the head at sk HEAD. The relay
+// appends in batches with a conditional head update, so two relays (two stream shards in AWS)
+// cannot fork the chain: the loser re-reads the head and tries again.
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type ChainEntry,
+  type ChainHead,
+  type ChainReport,
+  ChainVerifier,
+  digestOf,
+  extendChain,
+  GENESIS_HASH,
+} from '@fazhi/domain/evidence/chain';
+import { commit, type TransactItem, TransactionConflict } from '../ddb/commit';
+import { type EventItem, eventKey } from '../ddb/outbox';
+import type { PlatformDeps } from '../deps';
+
+const CHAIN_PK = 'CHAIN';
+export const entrySk = (seq: number) => `E#${String(seq).padStart(12, '0')}`;
+
+export async function readHead(d: PlatformDeps): Promise<ChainHead> {
+  const got = await d.ddb.send(
+    new GetCommand({ TableName: d.tableName, Key: { pk: CHAIN_PK, sk: 'HEAD' }, ConsistentRead: true }),
+  );
+  return got.Item ? { seq: got.Item.seq as number, hash: got.Item.hash as string } : { seq: 0, hash: GENESIS_HASH };
+}
+
+async function currentlyUnchained(d: PlatformDeps, events: EventItem[]): Promise<EventItem[]> {
+  const out: EventItem[] = [];
+  for (let i = 0; i < events.length; i += 100) {
+    const keys = events.slice(i, i + 100).map((e) => eventKey(e.eventId));
+    const got = await d.ddb.send(
+      new BatchGetCommand({ RequestItems: { [d.tableName]: { Keys: keys, ConsistentRead: true } } }),
+    );
+    for (const item of got.Responses?.[d.tableName] ?? []) if (item.chainSeq === undefined) out.push(item as EventItem);
+  }
+  return out.sort((a, b) => (a.eventId < b.eventId ? -1 : 1));
+}
+
+/** Appends events not yet chained; safe to call again with the same events after a crash. */
+export async function appendToChain(d: PlatformDeps, events: EventItem[]): Promise<void> {
+  let todo = events.filter((e) => e.chainSeq === undefined);
+  for (let attempt = 0; todo.length > 0; attempt++) {
+    const batch = todo.slice(0, 40);
+    const head = await readHead(d);
+    const entries = extendChain(
+      head,
+      batch.map((e) => ({ eventId: e.eventId, digest: digestOf(e) })),
+    );
+    const last = entries[entries.length - 1]!;
+    const writes: TransactItem[] = [
+      {
+        Put: {
+          TableName: d.tableName,
+          Item: { pk: CHAIN_PK, sk: 'HEAD', type: 'chain-head', seq: last.seq, hash: last.hash },
+          ConditionExpression: head.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :seq',
+          ...(head.seq === 0 ? {} : { ExpressionAttributeValues: { ':seq': head.seq } }),
+        },
+      },
+      ...entries.map((entry) => ({
+        Put: { TableName: d.tableName, Item: { pk: CHAIN_PK, sk: entrySk(entry.seq), type: 'chain-entry', ...entry } },
+      })),
+      ...entries.map((entry) => ({
+        Update: {
+          TableName: d.tableName,
+          Key: eventKey(entry.eventId),
+          UpdateExpression: 'SET chainSeq = :seq',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(chainSeq)',
+          ExpressionAttributeValues: { ':seq': entry.seq },
+        },
+      })),
+    ];
+    try {
+      await commit(d, writes);
+      todo = todo.slice(batch.length);
+    } catch (e) {
+      if (!(e instanceof TransactionConflict) || attempt > 50) throw e;
+      // Another relay moved the head, or some events were chained before a crash: re-read.
+      todo = await currentlyUnchained(d, todo);
+    }
+  }
+}
+
+export async function* chainEntries(d: PlatformDeps): AsyncGenerator<ChainEntry> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await d.ddb.send(
+      new QueryCommand({
+        TableName: d.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        ExpressionAttributeValues: { ':pk': CHAIN_PK, ':e': 'E#' },
+        ExclusiveStartKey: start,
+        Limit: 500,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      yield {
+        seq: item.seq,
+        eventId: item.eventId,
+        digest: item.digest,
+        prevHash: item.prevHash,
+        hash: item.hash,
+      } as ChainEntry;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
+  const verifier = new ChainVerifier();
+  let buffer: ChainEntry[] = [];
+  const flush = async () => {
+    const digests = new Map<string, string>();
+    for (let i = 0; i < buffer.length; i += 100) {
+      const keys = buffer.slice(i, i + 100).map((e) => eventKey(e.eventId));
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [d.tableName]: { Keys: keys } };
+      while (request && Object.keys(request).length > 0) {
+        const got = await d.ddb.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of got.Responses?.[d.tableName] ?? [])
+          digests.set(item.eventId as string, digestOf(item as EventItem));
+        request = got.UnprocessedKeys as typeof request;
+      }
+    }
+    for (const entry of buffer) verifier.feed(entry, digests.get(entry.eventId) ?? null);
+    buffer = [];
+  };
+  for await (const entry of chainEntries(d)) {
+    buffer.push(entry);
+    if (buffer.length >= 100) await flush();
+  }
+  await flush();
+  const head = await readHead(d);
+  return verifier.finish(head.seq === 0 ? undefined : head);
+}

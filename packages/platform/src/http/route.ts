@@ -1,0 +1,161 @@
+// The edge of every HTTP function: size limit, JSON parsing, zod validation, authorisation by the
+// route's wiring, problem+json for every failure, correlation id on every log line. Handlers get a
+// parsed, authorised request and return a status and a body.
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { ZodType, z } from 'zod';
+import { type Principal, principalOf, requireDepartment, requireUser } from '../auth/principal';
+import { deps, type PlatformDeps } from '../deps';
+import {
+  BadRequestError,
+  type FieldError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors';
+import { logger } from '../logger';
+import type { RouteWiring } from '../wiring';
+import { type HttpResponse, problemOf, problemResponse } from './problem';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type Inferred<T> = T extends ZodType ? z.infer<T> : undefined;
+
+export interface RouteContext<R extends RouteWiring> {
+  event: APIGatewayProxyEventV2;
+  principal: Principal | undefined;
+  body: Inferred<R['doc']['body']>;
+  query: Inferred<R['doc']['query']>;
+  params: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  rawBody: string;
+  correlationId: string;
+  deps: PlatformDeps;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export function zodErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+}
+
+function rawBodyOf(event: APIGatewayProxyEventV2): string {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function parseBody(event: APIGatewayProxyEventV2, raw: string, schema: ZodType | undefined): unknown {
+  if (!schema) return undefined;
+  if (raw.trim() === '')
+    throw new ValidationError('The request body is empty; send a JSON object.', [
+      { path: '(body)', message: 'required' },
+    ]);
+  const type = event.headers['content-type'] ?? event.headers['Content-Type'];
+  if (!type || !/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new UnsupportedMediaTypeError(type);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (cause) {
+    throw new BadRequestError(
+      'malformed-json',
+      'Malformed JSON',
+      `The body is not valid JSON: ${(cause as Error).message}`,
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new ValidationError('The request body does not match the schema.', zodErrors(parsed.error));
+  return parsed.data;
+}
+
+function parseQuery(event: APIGatewayProxyEventV2, schema: ZodType | undefined): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(event.queryStringParameters ?? {});
+  if (!parsed.success)
+    throw new ValidationError('The query string is not valid.', zodErrors(parsed.error), 'invalid-query');
+  return parsed.data;
+}
+
+function authorise(route: RouteWiring, event: APIGatewayProxyEventV2): Principal | undefined {
+  const principal = principalOf(event);
+  if (route.auth === 'none') return principal;
+  if (!principal) throw new UnauthorizedError();
+  if (route.auth === 'apiKey') requireDepartment(principal);
+  if (route.auth === 'user') requireUser(principal, route.doc.roles);
+  if (route.auth === 'either' && principal.kind === 'user' && route.doc.roles?.length)
+    requireUser(principal, route.doc.roles);
+  return principal;
+}
+
+function json(reply: Reply, correlationId: string): HttpResponse {
+  const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...(reply.headers ?? {}) };
+  if (reply.body === undefined) return { statusCode: reply.status, headers, body: '' };
+  if (typeof reply.body === 'string' && headers['content-type'])
+    return { statusCode: reply.status, headers, body: reply.body };
+  return {
+    statusCode: reply.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(reply.body),
+  };
+}
+
+export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContext<R>) => Promise<Reply>) {
+  return middy<APIGatewayProxyEventV2, HttpResponse>().handler(async (event) => {
+    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const correlationId = headers['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
+    logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
+    try {
+      const rawBody = rawBodyOf(event);
+      const size = Buffer.byteLength(rawBody, 'utf8');
+      if (size > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES, size);
+      const principal = authorise(route, event);
+      const ctx = {
+        event,
+        principal,
+        body: parseBody(event, rawBody, route.doc.body),
+        query: parseQuery(event, route.doc.query),
+        params: (event.pathParameters ?? {}) as Record<string, string>,
+        headers,
+        rawBody,
+        correlationId,
+        deps: deps(),
+      } as RouteContext<R>;
+      return json(await fn(ctx), correlationId);
+    } catch (err) {
+      const problem = problemOf(err, correlationId);
+      if (problem.status >= 500) logger.error('request failed', { error: err as Error });
+      else logger.info('request refused', { status: problem.status, type: problem.type });
+      return problemResponse(problem);
+    } finally {
+      logger.removeKeys(['correlationId', 'route']);
+    }
+  });
+}
+
+/** One function serving several routes of its wiring, dispatched on API Gateway's routeKey. */
+export function httpRoutes(
+  routes: readonly RouteWiring[],
+  impl: Record<string, (ctx: RouteContext<RouteWiring>) => Promise<Reply>>,
+) {
+  const byKey = new Map(
+    routes.map((r) => {
+      const key = `${r.method} ${r.path}`;
+      const fn = impl[key];
+      if (!fn) throw new Error(`no implementation for route ${key}`);
+      return [key, httpRoute(r, fn)] as const;
+    }),
+  );
+  return async (
+    event: APIGatewayProxyEventV2,
+    context: Parameters<ReturnType<typeof httpRoute>>[1],
+  ): Promise<HttpResponse> => {
+    const h = byKey.get(event.routeKey);
+    if (!h) return problemResponse(problemOf(new Error(`unrouted ${event.routeKey}`)));
+    return h(event, context);
+  };
+}

@@ -1,0 +1,76 @@
+// Starts the real local runtime for a test: the shared in-memory DynamoDB Local of the run, a table
+// of its own, a temp data dir, a free port.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../packages/local/src/runtime';
+
+let counter = 0;
+
+export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  counter++;
+  return startLocalRuntime({
+    port: 0,
+    ddbEndpoint: inject('ddbEndpoint'),
+    tableName: `t${process.pid}x${counter}x${Math.random().toString(36).slice(2, 8)}`,
+    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-test-')),
+    webDist: false,
+    busRetryBaseMs: 20,
+    inboxSettleMs: 0,
+    log: process.env.FAZHI_TEST_LOG ? (m, e) => console.log(m, JSON.stringify(e)) : () => undefined,
+    ...opts,
+  });
+}
+
+export type Api = (
+  method: string,
+  path: string,
+  init?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+) => Promise<{
+  status: number;
+  headers: Headers;
+  json: any;
+  text: string;
+}>;
+
+export function apiOf(baseUrl: string): Api {
+  return async (method, path, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined = init.raw;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, json, text };
+  };
+}
+
+export async function login(api: Api, username: string, password = 'Fazhi@2026'): Promise<string> {
+  const r = await api('POST', '/v1/auth/login', { body: { username, password } });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.text}`);
+  return r.json.token as string;
+}
+
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,48 @@
+// A department's webhook endpoint for tests: records what arrives, checks the signature, and can be
+// told to fail (a real HTTP server answering 500, not a mock).
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Received {
+  body: any;
+  signatureValid: boolean;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export async function startWebhookReceiver() {
+  const received: Received[] = [];
+  let secret = '';
+  let failWith: number | undefined;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      if (failWith) {
+        res.writeHead(failWith).end('down');
+        return;
+      }
+      const expected = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+      received.push({
+        body: JSON.parse(raw),
+        signatureValid: req.headers['x-fazhi-signature'] === expected,
+        headers: req.headers,
+      });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    setSecret(s: string) {
+      secret = s;
+    },
+    fail(status: number | undefined) {
+      failWith = status;
+    },
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
