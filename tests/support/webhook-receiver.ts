@@ -14,10 +14,14 @@ export async function startWebhookReceiver() {
   const received: Received[] = [];
   let secret = '';
   let failWith: number | undefined;
+  let delayMs = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      // A sender that died meanwhile delivered nothing: do not count it.
+      if (req.socket.destroyed) return;
       const raw = Buffer.concat(chunks).toString('utf8');
       if (failWith) {
         res.writeHead(failWith).end('down');
@@ -39,6 +43,9 @@ export async function startWebhookReceiver() {
     received,
     setSecret(s: string) {
       secret = s;
+    },
+    delay(ms: number) {
+      delayMs = ms;
     },
     fail(status: number | undefined) {
       failWith = status;

@@ -33,6 +33,10 @@ const DOMAIN_STATUS: Record<string, number> = {
   INVALID_TRANSITION: 409,
   VERSION_CONFLICT: 409,
   CALENDAR_YEAR_NOT_LOADED: 422,
+  'clock.transition.invalid': 409,
+  'clock.extension.refused': 403,
+  'clock.policy.unknown': 422,
+  'clock.calendar.year-not-loaded': 422,
 };
 
 interface CodedError extends Error {
@@ -47,7 +51,7 @@ function isCoded(e: unknown): e is CodedError {
 }
 
 function slugOf(code: string): string {
-  return code.toLowerCase().replaceAll('_', '-');
+  return code.toLowerCase().replaceAll('_', '-').replaceAll('.', '-');
 }
 
 export function problemOf(err: unknown, correlationId?: string): Problem {

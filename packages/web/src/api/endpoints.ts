@@ -1,0 +1,53 @@
+import { request } from './http';
+import type {
+  Alert,
+  Clock,
+  Department,
+  Incident,
+  IncidentLevel,
+  Items,
+  MilestoneBody,
+  OnTimeStat,
+  OpenIncidentBody,
+  Roster,
+  User,
+} from './types';
+
+const q = (params: Record<string, string | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+const seg = encodeURIComponent;
+
+export const api = {
+  me: () => request<User & { departmentName: string }>('GET', '/v1/me'),
+  departments: () => request<Items<Department>>('GET', '/v1/departments'),
+
+  clocks: (status: 'running' | 'all', departmentId?: string) =>
+    request<Items<Clock>>('GET', `/v1/clocks${q({ status, departmentId })}`),
+  alerts: (status: 'open' | 'all', departmentId?: string) =>
+    request<Items<Alert>>('GET', `/v1/alerts${q({ status, departmentId })}`),
+  acknowledge: (alertId: string) => request<Alert>('POST', `/v1/alerts/${seg(alertId)}/ack`, { body: {} }),
+
+  incidents: () => request<Items<Incident>>('GET', '/v1/opinion-incidents?status=open'),
+  incident: (id: string) => request<Incident>('GET', `/v1/opinion-incidents/${seg(id)}`),
+  openIncident: (body: OpenIncidentBody) =>
+    request<Incident>('POST', '/v1/opinion-incidents', { body, idempotent: true }),
+  recordMilestone: (id: string, body: MilestoneBody) =>
+    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/milestones`, { body, idempotent: true }),
+  regrade: (id: string, level: IncidentLevel, reason: string) =>
+    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/regrade`, {
+      body: { level, reason },
+      idempotent: true,
+    }),
+  closeIncident: (id: string, reason: string) =>
+    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/close`, { body: { reason }, idempotent: true }),
+
+  roster: (departmentId: string) => request<Roster>('GET', `/v1/departments/${seg(departmentId)}/roster`),
+  saveRoster: (roster: Roster) =>
+    request<Roster>('PUT', `/v1/departments/${seg(roster.departmentId)}/roster`, { body: roster }),
+
+  onTimeStats: (from: string, to: string) => request<Items<OnTimeStat>>('GET', `/v1/stats/on-time${q({ from, to })}`),
+};

@@ -1,0 +1,169 @@
+// Shapes served by the HTTP API (see the on-duty board contract). Times are ISO 8601 strings with offset.
+
+export type Role = 'duty-officer' | 'duty-leader' | 'dept-head' | 'admin' | (string & {});
+
+export interface User {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  departmentId: string;
+  departmentName?: string;
+  /** Filled in by the web from /v1/departments; the API's user carries the Chinese name only. */
+  departmentNameEn?: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  nameEn: string;
+  kinds: string[];
+}
+
+export type ClockStatus = 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+
+export interface Subject {
+  type: string;
+  id: string;
+  title: string;
+}
+
+export interface Clock {
+  id: string;
+  policyId: string;
+  kind: string;
+  label: string;
+  labelEn: string;
+  subject: Subject;
+  departmentId: string;
+  startedAt: string;
+  dueAt: string;
+  status: ClockStatus;
+  metAt?: string;
+  breachedAt?: string;
+  policySource: string;
+  verified: boolean;
+}
+
+export type AlertLevel = 'officer' | 'leader' | 'head';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+export interface Alert {
+  id: string;
+  clockId: string;
+  clockKind: string;
+  label: string;
+  subject: Subject;
+  departmentId: string;
+  reason: 'warning' | 'breach';
+  warning?: string;
+  level: AlertLevel;
+  recipients: string[];
+  status: AlertStatus;
+  raisedAt: string;
+  escalatedAt?: string;
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
+  resolvedAt?: string;
+  dueAt: string;
+}
+
+export type IncidentLevel = 'I' | 'II' | 'III' | 'IV' | 'hot';
+export type MilestoneKind = 'release' | 'press-conference' | 'response';
+
+export interface IncidentClock {
+  id: string;
+  kind: string;
+  label: string;
+  dueAt: string;
+  status: ClockStatus;
+  metAt?: string;
+}
+
+export interface Milestone {
+  kind: MilestoneKind;
+  at: string;
+  channel: string;
+  evidenceUrl?: string;
+  documentNo?: string;
+  recordedBy: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  text: string;
+  textEn: string;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  level: IncidentLevel;
+  occurredAt: string;
+  discoveredAt: string;
+  responsibleDepartmentId: string;
+  summary: string;
+  status: 'open' | 'closed';
+  clocks: IncidentClock[];
+  milestones: Milestone[];
+  timeline: TimelineEntry[];
+  version: number;
+  createdAt: string;
+}
+
+export interface OpenIncidentBody {
+  title: string;
+  level: IncidentLevel;
+  occurredAt: string;
+  discoveredAt: string;
+  responsibleDepartmentId: string;
+  summary: string;
+}
+
+export interface MilestoneBody {
+  kind: MilestoneKind;
+  at: string;
+  channel: string;
+  evidenceUrl?: string;
+  documentNo?: string;
+}
+
+export interface Shift {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  officer: string;
+  leader: string;
+}
+
+export interface Roster {
+  departmentId: string;
+  shifts: Shift[];
+  head: string;
+  version: number;
+}
+
+export interface OnTimeStat {
+  departmentId: string;
+  departmentName: string;
+  total: number;
+  onTime: number;
+  late: number;
+  open: number;
+  rate: number;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+export interface LocalClock {
+  now: string;
+  offsetMs: number;
+}

@@ -1,0 +1,112 @@
+import { useEffect } from 'preact/hooks';
+import { departmentLabel, type Session, sessionStore, signOut } from './auth/session';
+import { resetBoard, syncServerClock } from './board/board-data';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { useI18n } from './i18n/i18n';
+import { BoardPage } from './pages/BoardPage';
+import { IncidentDetailPage } from './pages/IncidentDetailPage';
+import { IncidentsPage } from './pages/IncidentsPage';
+import { LoginPage } from './pages/LoginPage';
+import { NewIncidentPage } from './pages/NewIncidentPage';
+import { RosterPage } from './pages/RosterPage';
+import { StatsPage } from './pages/StatsPage';
+import { hrefOf, navigate, type Route, useRoute } from './router';
+import { useStore } from './store';
+
+const NAV: { route: Route; key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' }[] = [
+  { route: { name: 'board' }, key: 'nav.board' },
+  { route: { name: 'incidents' }, key: 'nav.incidents' },
+  { route: { name: 'roster' }, key: 'nav.roster' },
+  { route: { name: 'stats' }, key: 'nav.stats' },
+];
+
+const section = (route: Route): Route['name'] =>
+  route.name === 'incident' || route.name === 'incident-new' ? 'incidents' : route.name;
+
+function Page({ route, session }: { route: Route; session: Session }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'board':
+    case 'login':
+      return <BoardPage session={session} />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'incident-new':
+      return <NewIncidentPage session={session} />;
+    case 'incident':
+      return <IncidentDetailPage id={route.id} session={session} />;
+    case 'roster':
+      return <RosterPage session={session} />;
+    case 'stats':
+      return <StatsPage />;
+    default:
+      return (
+        <div class="page">
+          <p class="notice notice-info">{t('error.notFound')}</p>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const { t, lang } = useI18n();
+  const session = useStore(sessionStore);
+  const route = useRoute();
+
+  useEffect(() => {
+    if (session && route.name === 'login') navigate({ name: 'board' });
+  }, [session, route.name]);
+
+  // Forms default to "now" on the server clock, so learn it before any page needs it.
+  useEffect(() => {
+    void syncServerClock();
+  }, []);
+
+  // However the session ended (sign-out or a 401), the next person starts with an empty board.
+  useEffect(() => {
+    if (!session) resetBoard();
+  }, [session]);
+
+  // After sign-in the page asked for (a deep link) opens; the effect above turns #/login into the board.
+  if (!session) return <LoginPage />;
+
+  const current = section(route);
+  const dept = departmentLabel(session, lang);
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="topbar">
+        <a class="brand" href={hrefOf({ name: 'board' })}>
+          {t('app.name')}
+        </a>
+        <nav aria-label={t('nav.label')} class="nav">
+          {NAV.map((item) => (
+            <a
+              key={item.key}
+              href={hrefOf(item.route)}
+              class="nav-link"
+              aria-current={current === item.route.name ? 'page' : undefined}
+              data-testid={`nav-${item.route.name}`}
+            >
+              {t(item.key)}
+            </a>
+          ))}
+        </nav>
+        <div class="topbar-side">
+          <span class="who" data-testid="who">
+            {t('nav.user', { name: session.user.displayName, dept })}
+          </span>
+          <LanguageSwitch />
+          <button type="button" class="btn btn-quiet" onClick={signOut} data-testid="sign-out">
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} session={session} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { api } from '../api/endpoints';
+import { readLocalClock } from '../api/http';
+import type { Alert, Clock } from '../api/types';
+import { createStore } from '../store';
+import { diffAlerts, type SeenAlerts } from './new-alerts';
+
+export interface BoardData {
+  clocks: Clock[];
+  alerts: Alert[];
+  /** Browser time of the last successful refresh; undefined before the first. */
+  updatedAt?: number;
+  error?: unknown;
+}
+
+// Module state, not component state: leaving the board and coming back shows the last data at once and does
+// not ring again for alerts already announced.
+export const boardStore = createStore<BoardData>({ clocks: [], alerts: [] });
+let seen: SeenAlerts | undefined;
+let localClock: 'unknown' | 'present' | 'absent' = 'unknown';
+
+export const usesLocalClock = (): boolean => localClock === 'present';
+
+export function resetBoard(): void {
+  boardStore.set({ clocks: [], alerts: [] });
+  seen = undefined;
+}
+
+/** Reads the local runtime's virtual clock where there is one; asked once and then left alone in AWS. */
+export async function syncServerClock(): Promise<void> {
+  if (localClock === 'absent') return;
+  const present = await readLocalClock();
+  if (localClock === 'unknown' || present) localClock = present ? 'present' : 'absent';
+}
+
+/**
+ * One poll: the server clock first, then every clock of the department (`all`, because a breached clock is
+ * no longer `running` but still counts down, and a just-met one is shown as done) and the open alerts.
+ * Returns the alerts to announce.
+ */
+export async function refreshBoard(): Promise<Alert[]> {
+  await syncServerClock();
+  try {
+    const [clocks, alerts] = await Promise.all([api.clocks('all'), api.alerts('open')]);
+    const openAlerts = alerts.items.filter((a) => a.status === 'open');
+    const diff = diffAlerts(seen, openAlerts);
+    seen = diff.seen;
+    boardStore.set({ clocks: clocks.items, alerts: openAlerts, updatedAt: Date.now() });
+    return diff.announce;
+  } catch (error) {
+    boardStore.set({ ...boardStore.get(), error });
+    return [];
+  }
+}
+
+/** Drops an acknowledged alert at once instead of waiting for the next poll. */
+export function markAcknowledged(alertId: string): void {
+  const data = boardStore.get();
+  boardStore.set({ ...data, alerts: data.alerts.filter((a) => a.id !== alertId) });
+}

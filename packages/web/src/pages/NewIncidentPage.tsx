@@ -1,0 +1,150 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api/endpoints';
+import type { IncidentLevel } from '../api/types';
+import { departmentLabel, type Session } from '../auth/session';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { useLoad } from '../hooks/use-load';
+import { useI18n } from '../i18n/i18n';
+import { hrefOf, navigate } from '../router';
+import { fromLocalInput, toChinaIso, toLocalInput } from '../time/china-time';
+import { serverClock } from '../time/server-clock';
+import { LEVELS } from './levels';
+
+export function NewIncidentPage({ session }: { session: Session }) {
+  const { t, lang } = useI18n();
+  const departments = useLoad(() => api.departments(), 'departments');
+  const [form, setForm] = useState(() => {
+    const now = toLocalInput(serverClock.now());
+    return {
+      title: '',
+      level: 'II' as IncidentLevel,
+      occurredAt: now,
+      discoveredAt: now,
+      responsibleDepartmentId: session.user.departmentId,
+      summary: '',
+    };
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [invalid, setInvalid] = useState<string>();
+  const update = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const occurredAt = fromLocalInput(form.occurredAt);
+    const discoveredAt = fromLocalInput(form.discoveredAt);
+    if (occurredAt === undefined || discoveredAt === undefined) {
+      setInvalid(t('form.invalidTime'));
+      return;
+    }
+    setInvalid(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const incident = await api.openIncident({
+        title: form.title.trim(),
+        level: form.level,
+        occurredAt: toChinaIso(occurredAt),
+        discoveredAt: toChinaIso(discoveredAt),
+        responsibleDepartmentId: form.responsibleDepartmentId,
+        summary: form.summary.trim(),
+      });
+      navigate({ name: 'incident', id: incident.id });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const options = departments.data?.items ?? [];
+  return (
+    <div class="page page-narrow">
+      <p>
+        <a href={hrefOf({ name: 'incidents' })}>← {t('incidents.back')}</a>
+      </p>
+      <h1>{t('form.newIncident')}</h1>
+      <p class="muted">{t('form.clockHint')}</p>
+      <form class="form" onSubmit={submit} data-testid="incident-form">
+        <Field label={t('form.title')} required>
+          <input
+            required
+            maxLength={200}
+            value={form.title}
+            onInput={(e) => update({ title: e.currentTarget.value })}
+            data-testid="incident-title"
+          />
+        </Field>
+        <Field label={t('form.level')} required>
+          <select
+            value={form.level}
+            onChange={(e) => update({ level: e.currentTarget.value as IncidentLevel })}
+            data-testid="incident-level"
+          >
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`level.${level}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div class="field-row">
+          <Field label={t('form.occurredAt')} required>
+            <input
+              type="datetime-local"
+              required
+              value={form.occurredAt}
+              onInput={(e) => update({ occurredAt: e.currentTarget.value })}
+              data-testid="incident-occurred-at"
+            />
+          </Field>
+          <Field label={t('form.discoveredAt')} required>
+            <input
+              type="datetime-local"
+              required
+              value={form.discoveredAt}
+              onInput={(e) => update({ discoveredAt: e.currentTarget.value })}
+              data-testid="incident-discovered-at"
+            />
+          </Field>
+        </div>
+        <Field label={t('form.department')} required>
+          <select
+            value={form.responsibleDepartmentId}
+            onChange={(e) => update({ responsibleDepartmentId: e.currentTarget.value })}
+            data-testid="incident-department"
+          >
+            {options.length === 0 && (
+              <option value={session.user.departmentId}>{departmentLabel(session, lang)}</option>
+            )}
+            {options.map((d) => (
+              <option key={d.id} value={d.id}>
+                {lang === 'en' ? d.nameEn || d.name : d.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('form.summary')} required>
+          <textarea
+            required
+            rows={4}
+            maxLength={4000}
+            value={form.summary}
+            onInput={(e) => update({ summary: e.currentTarget.value })}
+            data-testid="incident-summary"
+          />
+        </Field>
+        {invalid && (
+          <p class="field-error" role="alert">
+            {invalid}
+          </p>
+        )}
+        {error !== undefined && <ErrorNotice error={error} testId="incident-error" />}
+        <button type="submit" class="btn btn-primary" disabled={busy} data-testid="incident-submit">
+          {busy ? t('form.busy') : t('form.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import type { IncidentLevel } from '../api/types';
+
+export const LEVELS: readonly IncidentLevel[] = ['I', 'II', 'III', 'IV', 'hot'];
