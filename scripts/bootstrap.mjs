@@ -15,8 +15,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, '.fazhi', 'tools');
 const log = (msg) => process.stderr.write(`[fazhi] ${msg}\n`);
 
+// The AWS SDK prints a Node 22 deprecation notice on Node 20; STACK.md records the pin, so hush it.
+const baseEnv = { ...process.env, AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' };
+
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: baseEnv, ...opts });
   if (r.error) throw r.error;
   return r.status ?? 1;
 }
@@ -107,7 +110,7 @@ function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     log('installing Chromium and Chinese fonts for the browser tests (first run only)');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const env = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
     must('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'], { env });
     return;

@@ -6,7 +6,7 @@ import { idempotencyKeyOf, requestHash, runIdempotent } from '@fazhi/platform/dd
 import { newEventItem } from '@fazhi/platform/ddb/outbox';
 import { type FieldError, ForbiddenError, UnauthorizedError, ValidationError } from '@fazhi/platform/errors';
 import { httpRoute, zodErrors } from '@fazhi/platform/http/route';
-import { getDepartment } from '@fazhi/platform/repos/departments';
+import { listDepartments } from '@fazhi/platform/repos/departments';
 import { postEventsWiring } from './wiring';
 
 export const handler = httpRoute(
@@ -14,7 +14,7 @@ export const handler = httpRoute(
   async ({ principal, body, headers, rawBody, deps: d }) => {
     const caller = requireDepartment(principal!);
     const key = idempotencyKeyOf(headers['idempotency-key']);
-    const sender = await getDepartment(d, caller.departmentId);
+    const sender = (await listDepartments(d)).find((x) => x.id === caller.departmentId);
     if (!sender) throw new UnauthorizedError('The department of this API key no longer exists.');
 
     const problems: FieldError[] = [];

@@ -64,8 +64,8 @@ export async function runIdempotent(
     }
     return { ...(got.Item.response as StoredResponse), replayed: true };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
+  // No read first: the record's condition in the transaction detects a replay, so the common
+  // case (a new key) costs one round trip less.
   const p = await plan();
   const record = {
     pk,
@@ -84,7 +84,7 @@ export async function runIdempotent(
     );
     return { ...p.response, replayed: false, committed };
   } catch (e) {
-    // A concurrent request with the same key won the race: answer as it did.
+    // A replay, or a concurrent request with the same key that won the race: answer as it did.
     if (e instanceof TransactionConflict && e.failed.includes(0)) {
       const won = await replay();
       if (won) return won;

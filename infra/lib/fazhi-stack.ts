@@ -1,0 +1,156 @@
+import { DEFAULT_BUS_NAME } from '@fazhi/platform/table-definition';
+import type { FunctionWiring } from '@fazhi/platform/wiring';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { Alerts } from './alerts';
+import { Api } from './api';
+import { Bus } from './bus';
+import { readCatalogSchemas } from './catalog-schemas';
+import { EventRules } from './event-rules';
+import { WiredFunction } from './functions';
+import { Identity } from './identity';
+import { DEFAULT_PATHS, REPO_ROOT } from './paths';
+import { Storage } from './storage';
+import { StreamConsumer } from './stream';
+import { Web, type WebDomain } from './web';
+
+export interface FazhiStackProps extends StackProps {
+  /** The wiring list (`allFunctions`); every function, route, rule and grant is built from it. */
+  functions: readonly FunctionWiring[];
+  /** `<DetailType>.v<N>.json` files for the schema registry. Default `events/schemas`. */
+  schemasDir?: string;
+  /** Built front end. Default `packages/web/dist`; skipped when missing. */
+  webDistDir?: string;
+  /** Default `fazhi` (DEFAULT_BUS_NAME). Two stacks in one account and region need different names. */
+  busName?: string;
+  /** Origins allowed by CORS besides the CloudFront one, e.g. `http://localhost:5173` for development. */
+  extraCorsOrigins?: string[];
+  /** The city's own domain for the front end (certificate in us-east-1); default *.cloudfront.net. */
+  webDomain?: WebDomain;
+  /** Default one year: case handling is audited, and logs are part of that record. */
+  logRetention?: RetentionDays;
+}
+
+export class FazhiStack extends Stack {
+  readonly storage: Storage;
+  readonly bus: Bus;
+  readonly alerts: Alerts;
+  readonly identity: Identity;
+  readonly functions: ReadonlyMap<string, WiredFunction>;
+  readonly api: Api;
+  readonly eventRules: EventRules;
+  readonly streamConsumers: StreamConsumer[];
+  readonly web: Web;
+  /** Whether `packages/web/dist` (or `webDistDir`) was found and is deployed. */
+  readonly webDeployed: boolean;
+
+  constructor(scope: Construct, id: string, props: FazhiStackProps) {
+    const {
+      functions: wirings,
+      schemasDir,
+      webDistDir,
+      webDomain,
+      busName,
+      extraCorsOrigins,
+      logRetention: retention,
+      ...stackProps
+    } = props;
+    super(scope, id, { description: 'Fazhi 法治协同: cross-department casework for a city government', ...stackProps });
+    const logRetention = retention ?? RetentionDays.ONE_YEAR;
+    checkNames(wirings);
+
+    this.storage = new Storage(this, 'Storage');
+    this.bus = new Bus(this, 'Events', {
+      busName: busName ?? DEFAULT_BUS_NAME,
+      schemas: readCatalogSchemas(schemasDir ?? DEFAULT_PATHS.schemasDir),
+    });
+    this.alerts = new Alerts(this, 'Alerts');
+    this.identity = new Identity(this, 'Identity', {
+      roles: wirings.flatMap((w) => (w.routes ?? []).flatMap((r) => r.doc.roles ?? [])),
+    });
+    this.web = new Web(this, 'Web', {
+      distDir: webDistDir ?? DEFAULT_PATHS.webDistDir,
+      ...(webDomain ? { domain: webDomain } : {}),
+    });
+
+    const functions = new Map<string, WiredFunction>();
+    for (const wiring of wirings) {
+      functions.set(
+        wiring.name,
+        new WiredFunction(this, wiring.name, {
+          wiring,
+          table: this.storage.table,
+          bus: this.bus.bus,
+          alertsTopic: this.alerts.topic,
+          environment: {
+            tableName: this.storage.table.tableName,
+            busName: this.bus.bus.eventBusName,
+            alertsTopicArn: this.alerts.topic.topicArn,
+            jwtIssuer: this.identity.userPool.userPoolProviderUrl,
+            jwtAudience: this.identity.client.userPoolClientId,
+          },
+          lockFile: DEFAULT_PATHS.lockFile,
+          projectRoot: REPO_ROOT,
+          logRetention,
+        }),
+      );
+    }
+    this.functions = functions;
+    const functionOf = (name: string): IFunction => {
+      const f = functions.get(name);
+      if (!f) throw new Error(`no function wired as ${name}`);
+      return f.fn;
+    };
+
+    this.api = new Api(this, 'Api', {
+      wirings,
+      functionOf,
+      corsOrigins: [this.web.url, ...(extraCorsOrigins ?? [])],
+      logRetention,
+    });
+    this.eventRules = new EventRules(this, 'Rules', {
+      wirings,
+      functionOf,
+      bus: this.bus.bus,
+      alarmTopic: this.alerts.topic,
+    });
+    this.streamConsumers = wirings
+      .filter((w) => w.stream)
+      .map((w) => {
+        const wired = functions.get(w.name)!;
+        return new StreamConsumer(this, `${w.name}-stream`, {
+          wiring: w.name,
+          fn: wired.fn,
+          role: wired.role,
+          table: this.storage.table,
+          alarmTopic: this.alerts.topic,
+        });
+      });
+
+    this.webDeployed = this.web.deploy({
+      apiUrl: this.api.url,
+      region: this.region,
+      userPoolId: this.identity.userPool.userPoolId,
+      userPoolClientId: this.identity.client.userPoolClientId,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Front end (CloudFront)' });
+    new CfnOutput(this, 'BusName', { value: this.bus.bus.eventBusName });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'AlertsTopicArn', { value: this.alerts.topic.topicArn });
+  }
+}
+
+function checkNames(wirings: readonly FunctionWiring[]): void {
+  const seen = new Set<string>();
+  for (const w of wirings) {
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(w.name)) throw new Error(`function name "${w.name}" is not kebab-case`);
+    if (seen.has(w.name)) throw new Error(`function name "${w.name}" is wired twice`);
+    seen.add(w.name);
+  }
+}

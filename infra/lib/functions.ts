@@ -1,0 +1,120 @@
+import type { FunctionWiring, Permission } from '@fazhi/platform/wiring';
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { BUNDLING } from './bundling';
+import { acknowledge, nagResource } from './nag';
+
+export const DEFAULT_MEMORY_MB = 512;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export interface FunctionEnvironment {
+  tableName: string;
+  busName: string;
+  alertsTopicArn: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+}
+
+export interface WiredFunctionProps {
+  wiring: FunctionWiring;
+  table: ITable;
+  bus: IEventBus;
+  alertsTopic: ITopic;
+  environment: FunctionEnvironment;
+  lockFile: string;
+  projectRoot: string;
+  logRetention: RetentionDays;
+}
+
+// One Lambda per wiring. The role starts empty (no AWSLambdaBasicExecutionRole, whose log rights
+// span every log group) and receives exactly what the wiring's `permissions` name.
+export class WiredFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly wiring: FunctionWiring;
+
+  constructor(scope: Construct, id: string, props: WiredFunctionProps) {
+    super(scope, id);
+    const { wiring: w, environment: env } = props;
+    this.wiring = w;
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Fazhi ${w.name}: ${w.permissions.join(', ') || 'logs only'}`,
+    });
+    logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      description: w.description.slice(0, 256),
+      entry: w.entry,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: w.memoryMb ?? DEFAULT_MEMORY_MB,
+      timeout: Duration.seconds(w.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      role: this.role,
+      logGroup,
+      depsLockFilePath: props.lockFile,
+      projectRoot: props.projectRoot,
+      bundling: BUNDLING,
+      environment: {
+        FAZHI_RUNTIME: 'aws',
+        FAZHI_TABLE_NAME: env.tableName,
+        FAZHI_BUS_NAME: env.busName,
+        FAZHI_ALERTS_TOPIC_ARN: env.alertsTopicArn,
+        FAZHI_JWT_ISSUER: env.jwtIssuer,
+        FAZHI_JWT_AUDIENCE: env.jwtAudience,
+        POWERTOOLS_SERVICE_NAME: w.service,
+        // Stack traces through the minified bundle point at the TypeScript sources.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    // The role must exist with its policy before the function is invoked by anything.
+    this.fn.node.addDependency(this.role);
+
+    acknowledge(
+      this.fn,
+      'AwsSolutions-L1',
+      'nodejs22.x is the platform runtime (DESIGN.md); its pinned dependencies (middy 6, Powertools 2.35) are tested on Node 20-22, and a runtime move is a deliberate release.',
+    );
+    for (const p of new Set(w.permissions)) this.grant(p, props);
+  }
+
+  private grant(permission: Permission, props: WiredFunctionProps): void {
+    const indexes = `${nagResource(this, props.table.tableArn)}/index/*`;
+    const indexReason =
+      'The table grant covers its GSIs (gsi1, gsi2) by index/*; every read is a key or index query on this one table.';
+    switch (permission) {
+      case 'table:read':
+        props.table.grantReadData(this.fn);
+        acknowledge(this.role, `AwsSolutions-IAM5[Resource::${indexes}]`, indexReason);
+        return;
+      case 'table:write':
+        props.table.grantReadWriteData(this.fn);
+        acknowledge(this.role, `AwsSolutions-IAM5[Resource::${indexes}]`, indexReason);
+        return;
+      case 'bus:put':
+        props.bus.grantPutEventsTo(this.fn);
+        return;
+      case 'sns:publish':
+        props.alertsTopic.grantPublish(this.fn);
+        acknowledge(
+          this.role,
+          'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+          'Publishing to the KMS-encrypted alerts topic needs GenerateDataKey* on that one key (the resource is the key ARN, not *).',
+        );
+        return;
+      case 'webhook:call':
+        // Calls department HTTPS endpoints on the internet; no AWS permission is involved.
+        return;
+    }
+  }
+}
