@@ -12,7 +12,11 @@ if (!existsSync(file)) {
 const r = JSON.parse(readFileSync(file, 'utf8'));
 const passed = r.numPassedTests ?? 0;
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-const brokenSuites = (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
-const failed = (r.numFailedTests ?? 0) + brokenSuites;
+const brokenSuites = (r.testResults ?? []).filter(
+  (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+).length;
+const checkFailed = existsSync('.fazhi/check-failed') ? 1 : 0;
+if (checkFailed) console.error('the lint/type check (biome, tsc --noEmit) failed: counted as one failure');
+const failed = (r.numFailedTests ?? 0) + brokenSuites + checkFailed;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -3,8 +3,8 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
-import { entrySk } from '../../packages/platform/src/evidence/store';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
+import { entrySk } from '../../packages/platform/src/evidence/store';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -21,7 +21,14 @@ beforeAll(async () => {
     const r = await api('POST', '/v1/events', {
       token: key,
       headers: { 'idempotency-key': `ev-${i}` },
-      body: { entries: [{ detailType: 'EnforcementLead.Shared', detail: { data: { subjectName: `主体${i}`, category: 'tax', summary: `线索${i}` } } }] },
+      body: {
+        entries: [
+          {
+            detailType: 'EnforcementLead.Shared',
+            detail: { data: { subjectName: `主体${i}`, category: 'tax', summary: `线索${i}` } },
+          },
+        ],
+      },
     });
     ids.push(r.json.entries[0].eventId);
   }
@@ -31,7 +38,8 @@ afterAll(async () => rt?.stop());
 
 const verify = async () => (await api('GET', '/v1/evidence/verify', { token: auditor })).json;
 const seqOf = async (eventId: string) =>
-  (await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } }))).Item!.chainSeq as number;
+  (await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } })))
+    .Item!.chainSeq as number;
 
 describe('evidence verification', () => {
   it('verifies an untouched log', async () => {
@@ -44,7 +52,13 @@ describe('evidence verification', () => {
   it('names an event altered after acceptance', async () => {
     const seq = await seqOf(ids[2]!);
     await rt.deps.ddb.send(
-      new UpdateCommand({ TableName: rt.tableName, Key: { pk: `EVENT#${ids[2]}`, sk: 'EVENT' }, UpdateExpression: 'SET detail.#d.summary = :s', ExpressionAttributeNames: { '#d': 'data' }, ExpressionAttributeValues: { ':s': '篡改' } }),
+      new UpdateCommand({
+        TableName: rt.tableName,
+        Key: { pk: `EVENT#${ids[2]}`, sk: 'EVENT' },
+        UpdateExpression: 'SET detail.#d.summary = :s',
+        ExpressionAttributeNames: { '#d': 'data' },
+        ExpressionAttributeValues: { ':s': '篡改' },
+      }),
     );
     const report = await verify();
     expect(report.ok).toBe(false);
@@ -55,7 +69,14 @@ describe('evidence verification', () => {
 
   it('names the first of several problems: an earlier altered chain entry wins', async () => {
     const seq = await seqOf(ids[1]!);
-    await rt.deps.ddb.send(new UpdateCommand({ TableName: rt.tableName, Key: { pk: 'CHAIN', sk: entrySk(seq) }, UpdateExpression: 'SET digest = :d', ExpressionAttributeValues: { ':d': 'f'.repeat(64) } }));
+    await rt.deps.ddb.send(
+      new UpdateCommand({
+        TableName: rt.tableName,
+        Key: { pk: 'CHAIN', sk: entrySk(seq) },
+        UpdateExpression: 'SET digest = :d',
+        ExpressionAttributeValues: { ':d': 'f'.repeat(64) },
+      }),
+    );
     expect((await verify()).problem).toMatchObject({ kind: 'entry-altered', seq });
   });
 

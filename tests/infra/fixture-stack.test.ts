@@ -227,7 +227,9 @@ describe('HTTP API', () => {
   });
 
   it('has no API Gateway JWT authoriser: its bare 401 could not be problem+json', () => {
-    expect(s.template.findResources('AWS::ApiGatewayV2::Authorizer', { Properties: { AuthorizerType: 'JWT' } })).toEqual({});
+    expect(
+      s.template.findResources('AWS::ApiGatewayV2::Authorizer', { Properties: { AuthorizerType: 'JWT' } }),
+    ).toEqual({});
   });
 
   it('logs access to a log group and allows CORS from the web origin', () => {

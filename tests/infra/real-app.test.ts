@@ -40,7 +40,12 @@ describe('the real app', () => {
 
   it('puts every wired route behind the authoriser its auth kind names', () => {
     // Prepare
-    const expectedType: Record<RouteAuth, string> = { apiKey: 'CUSTOM', either: 'CUSTOM', user: 'CUSTOM', none: 'NONE' };
+    const expectedType: Record<RouteAuth, string> = {
+      apiKey: 'CUSTOM',
+      either: 'CUSTOM',
+      user: 'CUSTOM',
+      none: 'NONE',
+    };
     const expected = Object.fromEntries(
       allFunctions.flatMap((w) => (w.routes ?? []).map((r) => [`${r.method} ${r.path}`, expectedType[r.auth]])),
     );

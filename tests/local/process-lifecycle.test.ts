@@ -42,7 +42,14 @@ describe('local runtime process', () => {
       const posted = await api('POST', '/v1/events', {
         token: key('samr'),
         headers: { 'idempotency-key': 'before-kill' },
-        body: { entries: [{ detailType: 'EnforcementLead.Shared', detail: { data: { subjectName: '某商贸公司', category: 'market', summary: '涉嫌虚假宣传' } } }] },
+        body: {
+          entries: [
+            {
+              detailType: 'EnforcementLead.Shared',
+              detail: { data: { subjectName: '某商贸公司', category: 'market', summary: '涉嫌虚假宣传' } },
+            },
+          ],
+        },
       });
       first.child.kill('SIGKILL');
       expect(posted.status).toBe(202);
@@ -61,13 +68,24 @@ describe('local runtime process', () => {
         return r.json?.items?.find((i: { event: { id: string } }) => i.event.id === eventId);
       }, 'inbox after restart');
       expect(inbox.event.source).toBe('dept.samr');
-      const delivered = await eventually(async () => hook.received.find((r) => r.body.id === eventId), 'webhook after restart', 30_000);
+      const delivered = await eventually(
+        async () => hook.received.find((r) => r.body.id === eventId),
+        'webhook after restart',
+        30_000,
+      );
       expect(delivered.signatureValid).toBe(true);
       const admin2 = await login(api2, 'admin');
-      await eventually(async () => {
-        const r = await api2('GET', `/v1/events/${eventId}/receipts`, { token: admin2 });
-        return r.json?.receipts?.find((x: { departmentId: string }) => x.departmentId === 'procuratorate')?.webhook?.status === 'delivered';
-      }, 'receipt delivered', 30_000);
+      await eventually(
+        async () => {
+          const r = await api2('GET', `/v1/events/${eventId}/receipts`, { token: admin2 });
+          return (
+            r.json?.receipts?.find((x: { departmentId: string }) => x.departmentId === 'procuratorate')?.webhook
+              ?.status === 'delivered'
+          );
+        },
+        'receipt delivered',
+        30_000,
+      );
       const verify = await api2('GET', '/v1/evidence/verify', { token: admin2 });
       expect(verify.json.ok).toBe(true);
       expect(verify.json.checked).toBeGreaterThanOrEqual(1);

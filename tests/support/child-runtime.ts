@@ -16,11 +16,22 @@ export interface ChildRuntime {
 
 export async function startChildRuntime(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ChildRuntime> {
   const port = await freePort();
-  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'packages', 'local', 'src', 'main.ts')], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, FAZHI_PORT: String(port), FAZHI_DATA_DIR: dataDir, FAZHI_QUIET: '1', AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1', ...extraEnv },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+    [join(REPO_ROOT, 'packages', 'local', 'src', 'main.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        FAZHI_PORT: String(port),
+        FAZHI_DATA_DIR: dataDir,
+        FAZHI_QUIET: '1',
+        AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => {
     stderr = (stderr + b.toString()).slice(-3000);
@@ -45,7 +56,13 @@ export async function startChildRuntime(dataDir: string, extraEnv: Record<string
       return undefined;
     }
   }, 'credentials file');
-  return { child, baseUrl, credentials, exited, javaPid: () => Number(readFileSync(join(dataDir, 'dynamodb-local.pid'), 'utf8')) };
+  return {
+    child,
+    baseUrl,
+    credentials,
+    exited,
+    javaPid: () => Number(readFileSync(join(dataDir, 'dynamodb-local.pid'), 'utf8')),
+  };
 }
 
 export function isAlive(pid: number): boolean {

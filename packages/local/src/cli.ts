@@ -1,0 +1,68 @@
+// `pnpm fazhi <command>`: talks to a running local runtime (FAZHI_URL, default http://127.0.0.1:3000).
+//   dlq list                       the dead-letter store
+//   dlq replay [--rule R] [--id I]  send dead letters to their target again
+//   evidence verify                walk the evidence hash chain; names the first altered/removed entry
+//   clock                          show the runtime's clock
+//   clock advance PT4H             move the virtual clock (FAZHI_CLOCK=virtual)
+const base = process.env.FAZHI_URL ?? 'http://127.0.0.1:3000';
+const [cmd, sub, ...rest] = process.argv.slice(2);
+
+function flag(name: string): string | undefined {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? rest[i + 1] : undefined;
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(base + path, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  }).catch(() => {
+    console.error(`No Fazhi runtime answers at ${base}. Start it with \`npm start\` (or set FAZHI_URL).`);
+    process.exit(2);
+  });
+  const json = await res.json();
+  if (!res.ok) {
+    console.error(JSON.stringify(json, null, 2));
+    process.exit(1);
+  }
+  return json;
+}
+
+const usage = 'usage: pnpm fazhi dlq list | dlq replay [--rule R] [--id I] | evidence verify | clock [advance PT1H]';
+
+if (cmd === 'dlq' && sub === 'list') {
+  const { items } = (await call('GET', '/_local/dlq')) as {
+    items: { id: string; rule: string; attempts: number; error: string; event: { 'detail-type': string } }[];
+  };
+  if (items.length === 0) console.log('The dead-letter store is empty.');
+  for (const l of items)
+    console.log(`${l.id}  ${l.rule}  ${l.event['detail-type']}  attempts=${l.attempts}  ${l.error}`);
+} else if (cmd === 'dlq' && sub === 'replay') {
+  const out = await call('POST', '/_local/dlq/replay', {
+    ...(flag('rule') ? { rule: flag('rule') } : {}),
+    ...(flag('id') ? { id: flag('id') } : {}),
+  });
+  console.log(JSON.stringify(out));
+} else if (cmd === 'evidence' && sub === 'verify') {
+  const r = (await call('GET', '/_local/evidence/verify')) as {
+    ok: boolean;
+    checked: number;
+    problem?: { message: string };
+  };
+  console.log(
+    r.ok
+      ? `Evidence log intact: ${r.checked} entries verified.`
+      : `EVIDENCE LOG BROKEN after ${r.checked} entries: ${r.problem?.message}`,
+  );
+  process.exit(r.ok ? 0 : 1);
+} else if (cmd === 'clock' && sub === undefined) {
+  console.log(JSON.stringify(await call('GET', '/_local/clock')));
+} else if (cmd === 'clock' && sub === 'advance' && rest[0]) {
+  console.log(JSON.stringify(await call('POST', '/_local/clock/advance', { by: rest[0] })));
+} else {
+  console.error(usage);
+  process.exit(2);
+}
+
+export {};
