@@ -23,7 +23,7 @@ export const verifyEvidenceWiring = defineFunction({
       auth: 'user',
       doc: {
         summary: 'Verify the evidence log (admin, auditor)',
-        description: 'Also available offline: `pnpm fazhi evidence verify`.',
+        description: 'Also available offline: `npm run fazhi -- evidence verify`.',
         tags: ['evidence'],
         roles: ['admin', 'auditor'],
         responses: {

@@ -1,4 +1,4 @@
-// `pnpm fazhi <command>`: talks to a running local runtime (FAZHI_URL, default http://127.0.0.1:3000).
+// `npm run fazhi -- <command>`: talks to a running local runtime (FAZHI_URL, default http://127.0.0.1:3000).
 //   dlq list                       the dead-letter store
 //   dlq replay [--rule R] [--id I]  send dead letters to their target again
 //   evidence verify                walk the evidence hash chain; names the first altered/removed entry
@@ -29,7 +29,7 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
   return json;
 }
 
-const usage = 'usage: pnpm fazhi dlq list | dlq replay [--rule R] [--id I] | evidence verify | clock [advance PT1H]';
+const usage = 'usage: npm run fazhi -- dlq list | dlq replay [--rule R] [--id I] | evidence verify | clock [advance PT1H]';
 
 if (cmd === 'dlq' && sub === 'list') {
   const { items } = (await call('GET', '/_local/dlq')) as {
