@@ -56,3 +56,48 @@ export const DEMO_USERS: DemoUser[] = [
     })),
   ),
 ];
+
+// Demo duty rosters: day shift 08:00–20:00, night shift 20:00–08:00 (UTC+8), the department's
+// `.duty` officer and `.leader` on every shift, its `.head` at the end of the chain.
+const CITY_OFFSET_MS = 8 * 3_600_000;
+const HALF_DAY_MS = 12 * 3_600_000;
+export const DEMO_ROSTER_DAYS = 60;
+/** A demo roster with less than this ahead of "now" is extended at start. */
+export const DEMO_ROSTER_MIN_AHEAD_MS = 7 * 24 * 3_600_000;
+
+export interface DemoShift {
+  id: string;
+  startsAt: number;
+  endsAt: number;
+  officer: string;
+  leader: string;
+}
+
+/** The first shift hand-over (08:00 or 20:00 city time) strictly after `at`. */
+function nextHandOver(at: number): number {
+  const sinceEight = (at + CITY_OFFSET_MS - 8 * 3_600_000) % HALF_DAY_MS;
+  return at - sinceEight + HALF_DAY_MS;
+}
+
+/** Consecutive shifts from `from` (the first one ends at the next hand-over) until at least `until`. */
+export function demoShifts(departmentId: string, from: number, until: number): DemoShift[] {
+  const shifts: DemoShift[] = [];
+  let start = from;
+  while (start < until) {
+    const end = nextHandOver(start);
+    const local = new Date(start + CITY_OFFSET_MS).toISOString();
+    const hour = Number(local.slice(11, 13));
+    const kind = hour >= 8 && hour < 20 ? 'day' : 'night';
+    // A night shift belongs to the date it started on; one that started after midnight to the day before.
+    const date = kind === 'night' && hour < 8 ? new Date(start + CITY_OFFSET_MS - HALF_DAY_MS).toISOString() : local;
+    shifts.push({
+      id: `demo-${kind}-${date.slice(0, 10)}`,
+      startsAt: start,
+      endsAt: end,
+      officer: `${departmentId}.duty`,
+      leader: `${departmentId}.leader`,
+    });
+    start = end;
+  }
+  return shifts;
+}

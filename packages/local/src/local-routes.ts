@@ -20,6 +20,8 @@ interface Ctx {
   endpoint: string;
   tableName: string;
   functions: FunctionWiring[];
+  /** False until the demo data is seeded and what a crash left pending is relayed. */
+  isReady: () => boolean;
 }
 
 const problem = (status: number, slug: string, title: string, detail: string): LocalRouteResult => ({
@@ -68,9 +70,10 @@ export function localRoutes(ctx: Ctx): LocalRoute {
       const deadLetters = storage.ok ? (await ctx.bus.deadLetters()).length : undefined;
       const rules = ctx.functions.flatMap((f) => f.subscriptions ?? []).length;
       const ok = storage.ok === true;
+      const ready = ctx.isReady();
       return {
-        status: ok ? 200 : 503,
-        body: { status: ok ? 'ok' : 'degraded', storage, bus: { ok, rules, deadLetters }, clock: clockBody() },
+        status: ok && ready ? 200 : 503,
+        body: { status: !ok ? 'degraded' : ready ? 'ok' : 'starting', storage, bus: { ok, rules, deadLetters }, clock: clockBody() },
       };
     }
     if (path === '/_local/clock' && method === 'GET') return { status: 200, body: clockBody() };

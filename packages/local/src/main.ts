@@ -36,7 +36,7 @@ const lines = [
   `    … and <dept>.duty / <dept>.leader / <dept>.head for every department (see the credentials file)`,
   '',
   '  Department API keys (Authorization: Bearer <key>):',
-  ...(c?.departments ?? []).map((d) => `    ${d.id.padEnd(14)} ${d.name.padEnd(10, '　')} ${d.apiKey}`),
+  ...(c?.departments ?? []).map((d) => `    ${d.id.padEnd(14)} ${d.name.padEnd(7, '　')} ${d.apiKey}`),
   '',
   '  Ctrl-C stops everything.',
   '',

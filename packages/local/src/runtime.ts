@@ -165,11 +165,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const authorizerFn = functions.find((f) => f.authorizer);
     const authorizer = authorizerFn ? await loadHandler(authorizerFn.name) : undefined;
 
+    let ready = false;
     const server = createGateway({
       routes: compileRoutes(functions),
       loadHandler,
       authorizer,
-      localRoutes: localRoutes({ d, bus, idp, virtualClock, clock, endpoint, tableName, functions }),
+      localRoutes: localRoutes({ d, bus, idp, virtualClock, clock, endpoint, tableName, functions, isReady: () => ready }),
       webDist: opts.webDist === false ? undefined : (opts.webDist ?? join(REPO_ROOT, 'packages', 'web', 'dist')),
       log: () => undefined,
     });
@@ -207,6 +208,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         );
     }
 
+    ready = true;
     let stopping: Promise<void> | undefined;
     return {
       baseUrl,

@@ -14,7 +14,16 @@ import {
   invalidateDepartmentCache,
   newKeyWrites,
 } from '@fazhi/platform/repos/departments';
-import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { getRoster, putRoster } from '@fazhi/functions/alerts/shared/rosters';
+import { TransactionConflict } from '@fazhi/platform/ddb/commit';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_PASSWORD,
+  DEMO_ROSTER_DAYS,
+  DEMO_ROSTER_MIN_AHEAD_MS,
+  DEMO_USERS,
+  demoShifts,
+} from './demo-data';
 import { hashPassword, userKey } from './local-idp';
 
 export interface Credentials {
@@ -74,6 +83,7 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
       );
     }),
   );
+  await seedDemoRosters(d);
   const credentials: Credentials = {
     baseUrl,
     departments,
@@ -87,4 +97,37 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
   mkdirSync(dirname(credentialsFile), { recursive: true });
   writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
+}
+
+const MAX_ROSTER_SHIFTS = 500;
+
+/**
+ * Every demo department gets a duty roster covering the next 60 days from the runtime's clock (the
+ * virtual one when it is on). A roster with less than 7 days ahead is extended from its last shift;
+ * shifts that ended more than 7 days ago are dropped to stay under the roster's size limit.
+ */
+export async function seedDemoRosters(d: PlatformDeps): Promise<void> {
+  const now = d.clock.now();
+  await Promise.all(
+    DEMO_DEPARTMENTS.map(async (dept) => {
+      const current = await getRoster(d, dept.id);
+      const lastEnd = current?.shifts.at(-1)?.endsAt;
+      if (lastEnd !== undefined && lastEnd - now >= DEMO_ROSTER_MIN_AHEAD_MS) return;
+      const from = lastEnd !== undefined && lastEnd > now ? lastEnd : now;
+      const kept = (current?.shifts ?? []).filter((s) => s.endsAt > now - DEMO_ROSTER_MIN_AHEAD_MS && s.startsAt < from);
+      const shifts = [...kept, ...demoShifts(dept.id, from, now + DEMO_ROSTER_DAYS * 86_400_000)].slice(
+        -MAX_ROSTER_SHIFTS,
+      );
+      const next = {
+        departmentId: dept.id,
+        head: current?.head ?? `${dept.id}.head`,
+        shifts,
+        version: (current?.version ?? 0) + 1,
+      };
+      // Another runtime seeding the same table at once wrote it first: that roster is as good.
+      await commit(d, [putRoster(d, next)]).catch((e: unknown) => {
+        if (!(e instanceof TransactionConflict)) throw e;
+      });
+    }),
+  );
 }
