@@ -18,21 +18,19 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
     d.ddb.send(new GetCommand({ TableName: d.tableName, Key: eventKey(eventId) })),
     getDepartment(d, departmentId),
   ]);
-  const mark = (expr: string, values: Record<string, unknown>) =>
-    d.ddb.send(
-      new UpdateCommand({
-        TableName: d.tableName,
-        Key: receiptKey(eventId, departmentId),
-        UpdateExpression: expr,
-        ExpressionAttributeNames: { '#w': 'webhook', '#s': 'status' },
-        ExpressionAttributeValues: values,
-      }),
-    );
   const item = stored.Item as EventItem | undefined;
   if (!item) return;
   const hook = dept?.webhook;
   if (!hook?.enabled) {
-    await mark('SET #w.#s = :s', { ':s': 'skipped' });
+    await d.ddb.send(
+      new UpdateCommand({
+        TableName: d.tableName,
+        Key: receiptKey(eventId, departmentId),
+        UpdateExpression: 'SET #w.#s = :s',
+        ExpressionAttributeNames: { '#w': 'webhook', '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'skipped' },
+      }),
+    );
     return;
   }
   const now = d.clock.now();

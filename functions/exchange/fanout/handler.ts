@@ -2,7 +2,6 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { recipientsOf } from '@fazhi/domain/exchange/rights';
 import { findCatalogEntry } from '@fazhi/events/catalog';
 import { commit, TransactionConflict } from '@fazhi/platform/ddb/commit';
-import { eventKey } from '@fazhi/platform/ddb/outbox';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { logger } from '@fazhi/platform/logger';
 import { listDepartments } from '@fazhi/platform/repos/departments';
@@ -89,10 +88,5 @@ export const handler = eventHandler(async (event, d) => {
         if (e.name !== 'ConditionalCheckFailedException') throw e;
       });
   }
-  logger.info('event shared', {
-    eventId,
-    delivered: deliver.length,
-    refused: refused.length,
-    ref: eventKey(eventId).pk,
-  });
+  logger.info('event shared', { eventId, delivered: deliver.length, refused: refused.length });
 });

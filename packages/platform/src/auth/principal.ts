@@ -79,8 +79,3 @@ export function requireUser(p: Principal, roles?: readonly string[]): UserPrinci
 export function hasRole(p: Principal, role: string): boolean {
   return p.kind === 'user' && p.roles.includes(role);
 }
-
-/** The department a caller acts for, whichever way it authenticated. */
-export function departmentOf(p: Principal): string {
-  return p.departmentId;
-}
