@@ -88,7 +88,7 @@ export class Api extends Construct {
           CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        exposeHeaders: ['location', 'x-correlation-id'],
+        exposeHeaders: ['location', 'x-correlation-id', 'date'],
         maxAge: Duration.hours(1),
       },
     });

@@ -63,6 +63,8 @@ export class Identity extends Construct {
         .withCustomAttributes('departmentId'),
       writeAttributes: new ClientAttributes().withStandardAttributes(standard),
       idTokenValidity: Duration.hours(1),
+      // Cognito's default 3 minutes is too short to set up an authenticator app at first sign-in.
+      authSessionValidity: Duration.minutes(15),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,

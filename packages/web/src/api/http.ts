@@ -1,15 +1,32 @@
 import { parseDateHeader, serverClock } from '../time/server-clock';
 import { ApiError, networkError, problemFrom } from './problem';
 
-// Same origin by default (the local runtime serves the UI and the API); a deployment may point elsewhere.
-const apiBase: string = import.meta.env.VITE_FAZHI_API_URL ?? '';
+// Same origin by default (the local runtime serves the UI and the API); a deployment may point elsewhere,
+// at build time (VITE_FAZHI_API_URL) or at start from the deployed config.json (configureApi).
+const trimBase = (url: string): string => url.replace(/\/+$/, '');
+let apiBase: string = trimBase(import.meta.env.VITE_FAZHI_API_URL ?? '');
+let localClockRoute = true;
 
-let bearer: string | undefined;
+export interface ApiSettings {
+  baseUrl: string;
+  /** False where the API is API Gateway: it has no /_local routes, so there is nothing to ask. */
+  localClock: boolean;
+}
+
+export function configureApi(settings: ApiSettings): void {
+  apiBase = trimBase(settings.baseUrl);
+  localClockRoute = settings.localClock;
+}
+
+/** Gives the token for the next request; the session module may refresh it first. */
+export type BearerSource = () => string | undefined | Promise<string | undefined>;
+
+let bearerSource: BearerSource = () => undefined;
 let onUnauthorized: (() => void) | undefined;
 
 /** Set by the session module; the only place that knows how the token was obtained. */
-export function setBearer(token: string | undefined): void {
-  bearer = token;
+export function setBearerSource(source: BearerSource): void {
+  bearerSource = source;
 }
 
 export function setUnauthorizedHandler(handler: () => void): void {
@@ -21,10 +38,13 @@ export interface RequestOptions {
   /** Sends an Idempotency-Key so a retried submission is not applied twice. */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /** Sends this token instead of the session's (sign-in asks who the new token belongs to before saving it). */
+  bearer?: string;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const bearer = options.bearer ?? (await bearerSource());
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotent) headers['Idempotency-Key'] = crypto.randomUUID();
@@ -49,7 +69,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   const text = await response.text();
   if (!response.ok) {
-    if (response.status === 401 && bearer) onUnauthorized?.();
+    if (response.status === 401 && bearer && options.bearer === undefined) onUnauthorized?.();
     throw new ApiError(problemFrom(response.status, text), 'http');
   }
   if (!text) return undefined as T;
@@ -63,6 +83,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 /** Reads the local runtime's virtual clock; undefined where there is none (AWS, or an old runtime). */
 export async function readLocalClock(): Promise<boolean> {
+  if (!localClockRoute) return false;
   const sentAt = Date.now();
   try {
     const response = await fetch(`${apiBase}/_local/clock`, {

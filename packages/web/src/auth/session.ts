@@ -1,61 +1,120 @@
-// The one module that knows how a person signs in. Locally the runtime issues the JWT at /v1/auth/login;
-// in AWS this module is where the Cognito hosted-UI / SRP flow plugs in, and nothing else changes.
-import { api } from '../api/endpoints';
-import { request, setBearer, setUnauthorizedHandler } from '../api/http';
-import type { LoginResponse, User } from '../api/types';
+// The one module the rest of the app signs in through. At start it picks the provider: the deployed
+// config.json names a Cognito user pool client (AWS) or there is none and the local runtime issues the
+// JWT at /v1/auth/login. Pages see the same session and sign-in steps either way.
+import { configureApi, request, setBearerSource, setUnauthorizedHandler } from '../api/http';
+import { ApiError } from '../api/problem';
+import type { Department, Items, User } from '../api/types';
+import { cognitoConfigOf, type LoadOptions, loadRuntimeConfig } from '../config/runtime-config';
 import { createStore, persisted } from '../store';
+import { createCognitoProvider } from './cognito-provider';
+import { createLocalProvider } from './local-provider';
+import type { AuthProvider, ProviderKind } from './provider';
+import { createSessionController, type Session, type SessionController, type SignInStep } from './session-controller';
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+export type { ProviderKind, Session, SignInStep };
 
 const KEY = 'fazhi.session';
 
-function restore(): Session | undefined {
-  const raw = persisted.read(KEY);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A stored session, if it belongs to this provider and is still of use. */
+export function restoreSession(raw: string | undefined, provider: ProviderKind, now: number): Session | undefined {
   if (!raw) return undefined;
+  let value: unknown;
   try {
-    const session = JSON.parse(raw) as Session;
-    return typeof session.token === 'string' && session.user ? session : undefined;
+    value = JSON.parse(raw);
   } catch {
     return undefined;
   }
+  if (!isRecord(value) || typeof value.token !== 'string' || !isRecord(value.user)) return undefined;
+  // Sessions saved before there were two providers are the local runtime's.
+  const kind = value.provider === 'cognito' ? 'cognito' : 'local';
+  if (kind !== provider) return undefined;
+  const expiresAt = typeof value.expiresAt === 'number' ? value.expiresAt : undefined;
+  const refreshToken = typeof value.refreshToken === 'string' ? value.refreshToken : undefined;
+  if (expiresAt !== undefined && expiresAt <= now && !refreshToken) return undefined;
+  return {
+    token: value.token,
+    user: value.user as unknown as User,
+    provider: kind,
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    ...(refreshToken ? { refreshToken } : {}),
+  };
 }
 
-export const sessionStore = createStore<Session | undefined>(restore());
-setBearer(sessionStore.get()?.token);
+export const sessionStore = createStore<Session | undefined>(undefined);
 
-function save(session: Session | undefined): void {
-  persisted.write(KEY, session ? JSON.stringify(session) : undefined);
-  setBearer(session?.token);
-  sessionStore.set(session);
-}
-
-export async function signIn(username: string, password: string): Promise<Session> {
-  const login = await request<LoginResponse>('POST', '/v1/auth/login', { body: { username, password } });
-  setBearer(login.token);
-  let user: User = login.user;
-  // /v1/me and /v1/departments only add the department's names; the login answer is enough to work.
-  const [me, departments] = await Promise.allSettled([api.me(), api.departments()]);
-  if (me.status === 'fulfilled') user = { ...user, ...me.value };
+/** Display fields come from GET /v1/me; the department's English name from /v1/departments. */
+async function describeUser(token: string, known: User | undefined): Promise<User> {
+  const [me, departments] = await Promise.allSettled([
+    request<User & { departmentName?: string }>('GET', '/v1/me', { bearer: token }),
+    request<Items<Department>>('GET', '/v1/departments', { bearer: token }),
+  ]);
+  // A token the API refuses is no sign-in; any other failure still leaves the provider's word to work with.
+  let user: User;
+  if (me.status === 'fulfilled') user = { ...known, ...me.value };
+  else if (known && !(me.reason instanceof ApiError && me.reason.status === 401)) user = known;
+  else throw me.reason;
   if (departments.status === 'fulfilled') {
     const department = departments.value.items.find((d) => d.id === user.departmentId);
     if (department)
       user = { ...user, departmentName: user.departmentName ?? department.name, departmentNameEn: department.nameEn };
   }
-  const session: Session = { token: login.token, expiresAt: login.expiresAt, user };
-  save(session);
-  return session;
+  return user;
+}
+
+function controllerFor(provider: AuthProvider): SessionController {
+  return createSessionController({
+    provider,
+    store: sessionStore,
+    describe: describeUser,
+    persist: (session) => persisted.write(KEY, session ? JSON.stringify(session) : undefined),
+  });
+}
+
+let controller: SessionController | undefined;
+const active = (): SessionController => {
+  controller ??= controllerFor(createLocalProvider());
+  return controller;
+};
+
+setBearerSource(() => active().bearer());
+// For the local runtime expiry is judged by the server (its clock may be virtual), so a 401 ends a session.
+setUnauthorizedHandler(() => signOut());
+
+/**
+ * Chooses the provider and the API base from config.json, and takes over a stored session. Call once
+ * before rendering; it never throws (no readable config means the local runtime).
+ */
+export async function startAuth(options: LoadOptions = {}): Promise<ProviderKind> {
+  const config = await loadRuntimeConfig(options);
+  const cognito = cognitoConfigOf(config);
+  if (config?.apiUrl) configureApi({ baseUrl: config.apiUrl, localClock: !cognito });
+  const provider = cognito
+    ? createCognitoProvider({
+        region: cognito.region,
+        clientId: cognito.userPoolClientId,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : createLocalProvider();
+  controller = controllerFor(provider);
+  const restored = restoreSession(persisted.read(KEY), provider.kind, Date.now());
+  if (!restored) persisted.write(KEY, undefined);
+  controller.resume(restored);
+  return provider.kind;
+}
+
+/** The provider in use: the login page shows the second-factor hint only for Cognito. */
+export const providerKind = (): ProviderKind => active().provider.kind;
+
+export function signIn(username: string, password: string): Promise<SignInStep> {
+  return active().signIn(username, password);
 }
 
 export function signOut(): void {
-  save(undefined);
+  active().signOut();
 }
-
-// Expiry is judged by the server (its clock may be virtual), so a 401 is what ends a session.
-setUnauthorizedHandler(signOut);
 
 export const hasRole = (session: Session | undefined, ...roles: string[]): boolean =>
   !!session && session.user.roles.some((role) => roles.includes(role));

@@ -1,4 +1,5 @@
 import { ApiError, type FieldError } from '../api/problem';
+import { AuthError } from '../auth/auth-error';
 import type { Translate } from '../i18n/i18n';
 
 export interface ErrorText {
@@ -9,6 +10,9 @@ export interface ErrorText {
 
 /** What a person reads for any failure: the server's problem title/detail, or a plain message — never a raw body. */
 export function errorText(error: unknown, t: Translate): ErrorText {
+  if (error instanceof AuthError) {
+    return { title: t(`auth.error.${error.code}`), ...(error.detail ? { detail: error.detail } : {}), errors: [] };
+  }
   if (!(error instanceof ApiError)) return { title: t('error.status', { status: '—' }), errors: [] };
   if (error.kind === 'network') return { title: t('error.network'), errors: [] };
   const { problem } = error;
