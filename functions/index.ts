@@ -1,5 +1,16 @@
 // Every function of the platform. The CDK app and the local runtime both read this list.
 import type { FunctionWiring } from '@fazhi/platform/wiring';
+import { ackAlertWiring } from './alerts/ack/wiring';
+import { getRosterWiring } from './alerts/get-roster/wiring';
+import { listAlertsWiring } from './alerts/list-alerts/wiring';
+import { notifyAlertsWiring } from './alerts/notify/wiring';
+import { putRosterWiring } from './alerts/put-roster/wiring';
+import { raiseAlertWiring } from './alerts/raise/wiring';
+import { resolveAlertsWiring } from './alerts/resolve/wiring';
+import { alertsSweepWiring } from './alerts/sweep/wiring';
+import { listClocksWiring } from './clocks/list-clocks/wiring';
+import { onTimeStatsWiring } from './clocks/on-time-stats/wiring';
+import { clocksSweepWiring } from './clocks/sweep/wiring';
 import { apiDocsWiring } from './exchange/api-docs/wiring';
 import { authorizeWiring } from './exchange/authorize/wiring';
 import { deliverWebhookWiring } from './exchange/deliver-webhook/wiring';
@@ -7,10 +18,19 @@ import { fanoutWiring } from './exchange/fanout/wiring';
 import { inboxWiring } from './exchange/inbox/wiring';
 import { listDepartmentsWiring } from './exchange/list-departments/wiring';
 import { postEventsWiring } from './exchange/post-events/wiring';
+import { putDepartmentWiring } from './exchange/put-department/wiring';
 import { receiptsWiring } from './exchange/receipts/wiring';
 import { rotateKeyWiring } from './exchange/rotate-key/wiring';
 import { setWebhookWiring } from './exchange/set-webhook/wiring';
 import { verifyEvidenceWiring } from './exchange/verify-evidence/wiring';
+import { incidentClockBreachedWiring } from './opinion/clock-breached/wiring';
+import { closeIncidentWiring } from './opinion/close/wiring';
+import { getIncidentWiring } from './opinion/get-incident/wiring';
+import { listIncidentsWiring } from './opinion/list-incidents/wiring';
+import { openIncidentWiring } from './opinion/open-incident/wiring';
+import { recordMilestoneWiring } from './opinion/record-milestone/wiring';
+import { regradeIncidentWiring } from './opinion/regrade/wiring';
+import { meWiring } from './people/me/wiring';
 import { outboxRelayWiring } from './platform/outbox-relay/wiring';
 import { outboxSweepWiring } from './platform/outbox-sweep/wiring';
 
@@ -20,6 +40,7 @@ export const allFunctions: FunctionWiring[] = [
   inboxWiring,
   receiptsWiring,
   listDepartmentsWiring,
+  putDepartmentWiring,
   rotateKeyWiring,
   setWebhookWiring,
   verifyEvidenceWiring,
@@ -28,4 +49,23 @@ export const allFunctions: FunctionWiring[] = [
   outboxRelayWiring,
   outboxSweepWiring,
   apiDocsWiring,
+  clocksSweepWiring,
+  listClocksWiring,
+  onTimeStatsWiring,
+  raiseAlertWiring,
+  resolveAlertsWiring,
+  alertsSweepWiring,
+  notifyAlertsWiring,
+  listAlertsWiring,
+  ackAlertWiring,
+  getRosterWiring,
+  putRosterWiring,
+  openIncidentWiring,
+  listIncidentsWiring,
+  getIncidentWiring,
+  recordMilestoneWiring,
+  regradeIncidentWiring,
+  closeIncidentWiring,
+  incidentClockBreachedWiring,
+  meWiring,
 ];

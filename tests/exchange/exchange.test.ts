@@ -512,3 +512,33 @@ describe('reference', () => {
     expect(docs.text).toContain('/v1/events');
   });
 });
+
+describe('departments', () => {
+  it('lets an admin add a department, issue its first key, and the new department take part at once', async () => {
+    const created = await api('PUT', '/v1/departments/tax', {
+      token: admin,
+      body: { name: '市税务局', nameEn: 'Tax Bureau', kinds: ['enforcement'] },
+    });
+    expect(created.status, created.text).toBe(201);
+    const key = await api('POST', '/v1/departments/tax/api-keys', { token: admin, body: {} });
+    expect(key.status).toBe(201);
+    const posted = await api('POST', '/v1/events', {
+      token: key.json.apiKey,
+      headers: { 'idempotency-key': 'tax-1' },
+      body: lead('税务线索'),
+    });
+    expect(posted.status, posted.text).toBe(202);
+    const list = await api('GET', '/v1/departments', { token: admin });
+    expect(list.json.items.some((d: { id: string }) => d.id === 'tax')).toBe(true);
+    const bad = await api('PUT', '/v1/departments/Bad_Id', {
+      token: admin,
+      body: { name: 'x', kinds: ['enforcement'] },
+    });
+    expect(bad.status).toBe(422);
+    const notAdmin = await api('PUT', '/v1/departments/tax', {
+      token: await login(api, 'samr.head'),
+      body: { name: 'x', kinds: ['enforcement'] },
+    });
+    expect(notAdmin.status).toBe(403);
+  });
+});

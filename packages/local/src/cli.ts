@@ -29,7 +29,8 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
   return json;
 }
 
-const usage = 'usage: npm run fazhi -- dlq list | dlq replay [--rule R] [--id I] | evidence verify | clock [advance PT1H]';
+const usage =
+  'usage: npm run fazhi -- dlq list | dlq replay [--rule R] [--id I] | evidence verify | clock [advance PT1H]';
 
 if (cmd === 'dlq' && sub === 'list') {
   const { items } = (await call('GET', '/_local/dlq')) as {

@@ -73,7 +73,12 @@ export function localRoutes(ctx: Ctx): LocalRoute {
       const ready = ctx.isReady();
       return {
         status: ok && ready ? 200 : 503,
-        body: { status: !ok ? 'degraded' : ready ? 'ok' : 'starting', storage, bus: { ok, rules, deadLetters }, clock: clockBody() },
+        body: {
+          status: !ok ? 'degraded' : ready ? 'ok' : 'starting',
+          storage,
+          bus: { ok, rules, deadLetters },
+          clock: clockBody(),
+        },
       };
     }
     if (path === '/_local/clock' && method === 'GET') return { status: 200, body: clockBody() };

@@ -42,6 +42,8 @@ export interface LocalRuntimeOptions {
   busRetryBaseMs?: number;
   inboxSettleMs?: number;
   outboxStaleMs?: number;
+  /** Default 750: just under the one-second local tick, so no clock fires a tick late. */
+  clockLookaheadMs?: number;
   functions?: FunctionWiring[];
   webhooks?: WebhookSender;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
@@ -137,6 +139,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
+      clockLookaheadMs: opts.clockLookaheadMs ?? 750,
     };
     configureDeps(d);
 
@@ -170,7 +173,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       routes: compileRoutes(functions),
       loadHandler,
       authorizer,
-      localRoutes: localRoutes({ d, bus, idp, virtualClock, clock, endpoint, tableName, functions, isReady: () => ready }),
+      localRoutes: localRoutes({
+        d,
+        bus,
+        idp,
+        virtualClock,
+        clock,
+        endpoint,
+        tableName,
+        functions,
+        isReady: () => ready,
+      }),
       webDist: opts.webDist === false ? undefined : (opts.webDist ?? join(REPO_ROOT, 'packages', 'web', 'dist')),
       log: () => undefined,
     });
@@ -204,7 +217,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     for (const f of functions) {
       for (const s of f.schedules ?? [])
         scheduler.every(s.name, s.localEveryMs, async () =>
-          (await loadHandler(f.name))({ source: 'local.scheduler', 'detail-type': 'Scheduled Event' }),
+          (await loadHandler(f.name))({ source: 'aws.events', 'detail-type': 'Scheduled Event' }),
         );
     }
 

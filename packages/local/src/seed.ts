@@ -4,8 +4,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getRoster, putRoster } from '@fazhi/functions/alerts/shared/rosters';
 import { parseApiKey, secretMatches } from '@fazhi/platform/auth/api-keys';
-import { commit } from '@fazhi/platform/ddb/commit';
+import { commit, TransactionConflict } from '@fazhi/platform/ddb/commit';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import {
   departmentItem,
@@ -14,8 +15,6 @@ import {
   invalidateDepartmentCache,
   newKeyWrites,
 } from '@fazhi/platform/repos/departments';
-import { getRoster, putRoster } from '@fazhi/functions/alerts/shared/rosters';
-import { TransactionConflict } from '@fazhi/platform/ddb/commit';
 import {
   DEMO_DEPARTMENTS,
   DEMO_PASSWORD,
@@ -114,7 +113,9 @@ export async function seedDemoRosters(d: PlatformDeps): Promise<void> {
       const lastEnd = current?.shifts.at(-1)?.endsAt;
       if (lastEnd !== undefined && lastEnd - now >= DEMO_ROSTER_MIN_AHEAD_MS) return;
       const from = lastEnd !== undefined && lastEnd > now ? lastEnd : now;
-      const kept = (current?.shifts ?? []).filter((s) => s.endsAt > now - DEMO_ROSTER_MIN_AHEAD_MS && s.startsAt < from);
+      const kept = (current?.shifts ?? []).filter(
+        (s) => s.endsAt > now - DEMO_ROSTER_MIN_AHEAD_MS && s.startsAt < from,
+      );
       const shifts = [...kept, ...demoShifts(dept.id, from, now + DEMO_ROSTER_DAYS * 86_400_000)].slice(
         -MAX_ROSTER_SHIFTS,
       );

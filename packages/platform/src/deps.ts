@@ -25,6 +25,13 @@ export interface PlatformDeps {
   inboxSettleMs: number;
   /** Pending outbox events younger than this are left to the stream relay by the sweep. */
   outboxStaleMs: number;
+  /**
+   * How far ahead the clock sweep fires clocks, each at its own instant. In AWS
+   * (FAZHI_CLOCK_LOOKAHEAD_MS, default 0) each minute's sweep fires what is due, so a firing may be
+   * up to a minute late; 55000 fires to the second at the price of a sweep that runs most of every
+   * minute while anything is due. The local runtime ticks every second and sets just under that.
+   */
+  clockLookaheadMs: number;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -56,6 +63,7 @@ function awsDeps(): PlatformDeps {
     newId: idFactory(clock),
     inboxSettleMs: Number(optionalEnv('FAZHI_INBOX_SETTLE_MS', '1000')),
     outboxStaleMs: Number(optionalEnv('FAZHI_OUTBOX_STALE_MS', '60000')),
+    clockLookaheadMs: Number(optionalEnv('FAZHI_CLOCK_LOOKAHEAD_MS', '0')),
   };
 }
 

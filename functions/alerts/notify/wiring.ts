@@ -1,0 +1,16 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+
+export const notifyAlertsWiring = defineFunction({
+  name: 'alerts-notify',
+  service: 'alerts',
+  description: 'Sends raised, escalated and reminded alerts to the SNS topic (SMS / e-mail of the people on duty)',
+  entry: entryOf(import.meta.url),
+  subscriptions: [
+    {
+      name: 'alerts-notify-sns',
+      pattern: { source: ['fazhi.alerts'], 'detail-type': ['Alert.Raised', 'Alert.Escalated', 'Alert.Reminded'] },
+      maxAttempts: 5,
+    },
+  ],
+  permissions: ['table:read', 'sns:publish'],
+});

@@ -1,0 +1,34 @@
+import { rosterBodySchema } from '@fazhi/domain/alerts/roster-schema';
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { rosterViewSchema } from '../shared/rosters';
+
+export const putRosterWiring = defineFunction({
+  name: 'alerts-put-roster',
+  service: 'alerts',
+  description: 'Replaces a department’s duty roster',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'PUT',
+      path: '/v1/departments/{departmentId}/roster',
+      auth: 'user',
+      doc: {
+        summary: 'Replace a department’s duty roster (admin, or the head of that department)',
+        description:
+          'Send the whole roster with the `version` you read. Shifts are half-open `[startsAt, endsAt)` and must not overlap; at a hand-over instant the incoming shift is on duty. Alerts go to whoever is on duty when they are raised or escalated.',
+        tags: ['alerts'],
+        roles: ['admin', 'dept-head'],
+        body: rosterBodySchema,
+        responses: {
+          200: { description: 'Saved', schema: rosterViewSchema },
+          401: { description: 'Not signed in' },
+          403: { description: 'Not an admin or the head of this department' },
+          404: { description: 'No such department' },
+          409: { description: 'The roster changed since you read it (version)' },
+          422: { description: 'Overlapping shifts, empty names, bad times' },
+        },
+      },
+    },
+  ],
+  permissions: ['table:read', 'table:write'],
+});

@@ -1,0 +1,16 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+
+export const raiseAlertWiring = defineFunction({
+  name: 'alerts-raise',
+  service: 'alerts',
+  description: 'Turns a clock warning or breach into an alert to whoever is on duty in the clock’s department',
+  entry: entryOf(import.meta.url),
+  subscriptions: [
+    {
+      name: 'alerts-raise-clock-alarms',
+      pattern: { source: ['fazhi.clocks'], 'detail-type': ['Clock.WarningDue', 'Clock.Breached'] },
+      maxAttempts: 8,
+    },
+  ],
+  permissions: ['table:read', 'table:write'],
+});

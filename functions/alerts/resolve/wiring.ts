@@ -1,0 +1,16 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+
+export const resolveAlertsWiring = defineFunction({
+  name: 'alerts-resolve',
+  service: 'alerts',
+  description: 'Resolves the alert of a clock that was met or cancelled, and stops any later alarm of it',
+  entry: entryOf(import.meta.url),
+  subscriptions: [
+    {
+      name: 'alerts-resolve-finished-clocks',
+      pattern: { source: ['fazhi.clocks'], 'detail-type': ['Clock.Met', 'Clock.Cancelled'] },
+      maxAttempts: 8,
+    },
+  ],
+  permissions: ['table:read', 'table:write'],
+});

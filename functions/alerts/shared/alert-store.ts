@@ -1,0 +1,135 @@
+// Where alerts live in the one table:
+//   pk ALERT#<id>, sk ALERT                          the alert's state
+//   gsi1 DEPTALERTS#<dept> / <status>#<raised>#<id>  the department's board
+//   gsi2 ALERTDUE#<shard> / <next action>#<id>       sparse: only alerts that will escalate or remind
+//   pk CLOCK#<clockId>, sk ALERTS                    the clock's latest alert and whether the clock
+//                                                    finished; every raise and resolve of that clock
+//                                                    writes it under a version condition, so they
+//                                                    apply one at a time, in any delivery order
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AlertState, AlertStatus } from '@fazhi/domain/alerts/alert-state';
+import { clockShardOf, padMs } from '@fazhi/platform/clocks/keys';
+import { put, putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
+import type { PlatformDeps } from '@fazhi/platform/deps';
+
+export const ALERT_SHARDS = 16;
+
+export const alertKey = (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' });
+export const alertHeadKey = (clockId: string) => ({ pk: `CLOCK#${clockId}`, sk: 'ALERTS' });
+export const alertDueShard = (shard: number) => `ALERTDUE#${shard}`;
+const boardPartition = (departmentId: string) => `DEPTALERTS#${departmentId}`;
+
+export function alertItem(s: AlertState): Record<string, unknown> & { version: number } {
+  return {
+    ...alertKey(s.id),
+    type: 'alert',
+    ...s,
+    gsi1pk: boardPartition(s.departmentId),
+    gsi1sk: `${s.status}#${padMs(s.raisedAt)}#${s.id}`,
+    ...(s.nextActionAt === null
+      ? {}
+      : { gsi2pk: alertDueShard(clockShardOf(s.id) % ALERT_SHARDS), gsi2sk: `${padMs(s.nextActionAt)}#${s.id}` }),
+  };
+}
+
+const ITEM_ONLY = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+
+export function alertOf(item: Record<string, unknown>): AlertState {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !ITEM_ONLY.has(k))) as unknown as AlertState;
+}
+
+/** Creates the alert, or replaces it only when the stored version is the one before `s.version`. */
+export function putAlert(d: PlatformDeps, s: AlertState): TransactItem {
+  return putVersioned(d, alertItem(s));
+}
+
+export async function getAlert(d: PlatformDeps, id: string): Promise<AlertState | undefined> {
+  const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: alertKey(id), ConsistentRead: true }));
+  return got.Item ? alertOf(got.Item) : undefined;
+}
+
+export interface AlertHead {
+  clockId: string;
+  latestAlertId?: string;
+  /** Set once the clock was met or cancelled: nothing more is raised for it. */
+  finished?: 'clock-met' | 'clock-cancelled';
+  version: number;
+}
+
+export async function getAlertHead(d: PlatformDeps, clockId: string): Promise<AlertHead | undefined> {
+  const got = await d.ddb.send(
+    new GetCommand({ TableName: d.tableName, Key: alertHeadKey(clockId), ConsistentRead: true }),
+  );
+  if (!got.Item) return undefined;
+  const { pk: _pk, sk: _sk, type: _t, ...head } = got.Item;
+  return head as AlertHead;
+}
+
+/** The next head after `previous` (undefined: none yet), written under its version. */
+export function putAlertHead(
+  d: PlatformDeps,
+  previous: AlertHead | undefined,
+  change: Partial<Omit<AlertHead, 'clockId' | 'version'>> & { clockId: string },
+): TransactItem {
+  const next = { ...previous, ...change, version: (previous?.version ?? 0) + 1 };
+  return previous
+    ? put(
+        d,
+        { ...alertHeadKey(change.clockId), type: 'alert-head', ...next },
+        { expr: '#v = :prev', names: { '#v': 'version' }, values: { ':prev': previous.version } },
+      )
+    : put(d, { ...alertHeadKey(change.clockId), type: 'alert-head', ...next }, { expr: 'attribute_not_exists(pk)' });
+}
+
+/** A department's alerts of one status, newest first; `raisedFrom` skips older ones. */
+export async function departmentAlerts(
+  d: PlatformDeps,
+  departmentId: string,
+  status: AlertStatus,
+  opts: { raisedFrom?: number; max?: number } = {},
+): Promise<AlertState[]> {
+  const max = opts.max ?? 200;
+  const out: AlertState[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await d.ddb.send(
+      new QueryCommand({
+        TableName: d.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': boardPartition(departmentId),
+          ':from': `${status}#${padMs(opts.raisedFrom ?? 0)}`,
+          ':to': `${status}#~`,
+        },
+        ScanIndexForward: false,
+        Limit: Math.min(100, max - out.length),
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(alertOf));
+    start = page.LastEvaluatedKey;
+  } while (start && out.length < max);
+  return out;
+}
+
+/** Alerts of one due shard whose next action is at or before `now`. */
+export async function dueAlerts(d: PlatformDeps, shard: number, now: number, limit = 200): Promise<AlertState[]> {
+  const out: AlertState[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await d.ddb.send(
+      new QueryCommand({
+        TableName: d.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
+        ExpressionAttributeValues: { ':pk': alertDueShard(shard), ':bound': `${padMs(now)}#~` },
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(alertOf));
+    start = page.LastEvaluatedKey;
+  } while (start && out.length < 1000);
+  return out;
+}

@@ -1,0 +1,11 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+
+export const alertsSweepWiring = defineFunction({
+  name: 'alerts-sweep',
+  service: 'alerts',
+  description: 'Escalates unacknowledged alerts one level up the duty chain and reminds acknowledged ones',
+  entry: entryOf(import.meta.url),
+  schedules: [{ name: 'alerts-sweep-every-minute', expression: 'rate(1 minute)', localEveryMs: 1000 }],
+  permissions: ['table:read', 'table:write'],
+  timeoutSeconds: 60,
+});

@@ -1,0 +1,42 @@
+import { departmentKindSchema } from '@fazhi/events/department-kind';
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { z } from 'zod';
+
+export const putDepartmentBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).describe('Official name, e.g. 市市场监管局'),
+    nameEn: z.string().trim().min(1).max(200).optional(),
+    kinds: z
+      .array(departmentKindSchema)
+      .min(1)
+      .max(12)
+      .describe('What the department is; the event catalog grants rights by kind'),
+  })
+  .strict();
+
+export const putDepartmentWiring = defineFunction({
+  name: 'exchange-put-department',
+  service: 'exchange',
+  description: 'Creates or updates a department (admin)',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'PUT',
+      path: '/v1/departments/{departmentId}',
+      auth: 'user',
+      doc: {
+        summary: 'Create or update a department (admin); then issue its first API key with POST …/api-keys',
+        tags: ['departments'],
+        roles: ['admin'],
+        body: putDepartmentBody,
+        responses: {
+          200: { description: 'Updated' },
+          201: { description: 'Created' },
+          409: { description: 'Changed concurrently; retry' },
+          422: { description: 'Invalid id (lowercase letters, digits, hyphens) or body' },
+        },
+      },
+    },
+  ],
+  permissions: ['table:read', 'table:write'],
+});

@@ -1,0 +1,33 @@
+import { closeBodySchema } from '@fazhi/domain/opinion/schemas';
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { incidentViewSchema } from '../shared/incident-view';
+
+export const closeIncidentWiring = defineFunction({
+  name: 'opinion-close-incident',
+  service: 'opinion',
+  description: 'Closes an incident; clocks still running are cancelled and their alerts resolved',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'POST',
+      path: '/v1/opinion-incidents/{incidentId}/close',
+      auth: 'either',
+      doc: {
+        summary: 'Close an incident',
+        tags: ['opinion'],
+        body: closeBodySchema,
+        responses: {
+          200: { description: 'The closed incident (closing twice changes nothing)', schema: incidentViewSchema },
+          400: { description: 'Malformed JSON' },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not allowed to handle this incident' },
+          404: { description: 'No such incident' },
+          409: { description: 'Changed at the same moment' },
+          415: { description: 'Not application/json' },
+          422: { description: 'Missing reason' },
+        },
+      },
+    },
+  ],
+  permissions: ['table:read', 'table:write'],
+});

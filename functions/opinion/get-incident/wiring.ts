@@ -1,0 +1,27 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { incidentViewSchema } from '../shared/incident-view';
+
+export const getIncidentWiring = defineFunction({
+  name: 'opinion-get-incident',
+  service: 'opinion',
+  description: 'Reads an incident with its clocks, milestones and timeline',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'GET',
+      path: '/v1/opinion-incidents/{incidentId}',
+      auth: 'either',
+      doc: {
+        summary: 'Read an incident with its clocks, milestones and timeline',
+        tags: ['opinion'],
+        responses: {
+          200: { description: 'The incident', schema: incidentViewSchema },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not allowed to see this incident' },
+          404: { description: 'No such incident' },
+        },
+      },
+    },
+  ],
+  permissions: ['table:read'],
+});

@@ -1,0 +1,19 @@
+import { requireUser } from '@fazhi/platform/auth/principal';
+import { httpRoute } from '@fazhi/platform/http/route';
+import { getDepartment } from '@fazhi/platform/repos/departments';
+import { meWiring } from './wiring';
+
+export const handler = httpRoute(meWiring.routes![0]!, async ({ principal, deps: d }) => {
+  const user = requireUser(principal!);
+  const dept = await getDepartment(d, user.departmentId);
+  return {
+    status: 200,
+    body: {
+      username: user.username,
+      displayName: user.displayName ?? user.username,
+      roles: user.roles,
+      departmentId: user.departmentId,
+      departmentName: dept?.name ?? user.departmentId,
+    },
+  };
+});

@@ -1,0 +1,34 @@
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { z } from 'zod';
+
+export const meResponse = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  departmentId: z.string(),
+  departmentName: z.string(),
+});
+
+export const meWiring = defineFunction({
+  name: 'people-me',
+  service: 'people',
+  description: 'Who the signed-in person is',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'GET',
+      path: '/v1/me',
+      auth: 'user',
+      doc: {
+        summary: 'The signed-in person: name, roles, department',
+        tags: ['people'],
+        responses: {
+          200: { description: 'You', schema: meResponse },
+          401: { description: 'Not signed in' },
+          403: { description: 'An API key is not a person' },
+        },
+      },
+    },
+  ],
+  permissions: ['table:read'],
+});
