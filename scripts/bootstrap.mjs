@@ -15,8 +15,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, '.fazhi', 'tools');
 const log = (msg) => process.stderr.write(`[fazhi] ${msg}\n`);
 
-// The AWS SDK prints a Node 22 deprecation notice on Node 20; STACK.md records the pin, so hush it.
-const baseEnv = { ...process.env, AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' };
+// The AWS SDK warns on Node 20 that releases after January 2027 need Node 22 (STACK.md records
+// the pins); the notice is known, so it is silenced (the SDK reads exactly the string 'true').
+const baseEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: baseEnv, ...opts });

@@ -93,7 +93,7 @@ async function timeSweeps(d: PlatformDeps): Promise<{ median: number; min: numbe
 }
 
 async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const ddbLocal = await startDynamoDbLocal();
   try {
     const raw = new DynamoDBClient({
