@@ -1,12 +1,7 @@
 // The alert sweeper: alerts whose acknowledgement window or reminder interval ran out climb one
 // level (or remind), each under its version condition so overlapping sweeps act once. Rosters are
 // read once per department per sweep, at the sweep's instant, so alerts follow shift hand-overs.
-//
-// A warning alert whose clock has just fallen due is not escalated: its breach alert is on its way
-// and supersedes it, starting at the level the warning reached. Escalating the stale warning first
-// would make the breach skip the officer on duty depending on which of the two sweeps ran first.
-// After one acknowledgement window past due (a breach that never came), it escalates as usual.
-import { type AlertState, tickAlert } from '@fazhi/domain/alerts/alert-state';
+import { awaitsBreach, tickAlert } from '@fazhi/domain/alerts/alert-state';
 import type { Roster } from '@fazhi/domain/alerts/roster';
 import { commit, TransactionConflict } from '@fazhi/platform/ddb/commit';
 import type { PlatformDeps } from '@fazhi/platform/deps';
@@ -20,10 +15,6 @@ export interface AlertSweepResult {
   escalated: number;
   reminded: number;
   conflicts: number;
-}
-
-function awaitingBreach(a: AlertState, now: number): boolean {
-  return a.reason === 'warning' && a.status === 'open' && now > a.dueAt && now <= a.dueAt + a.escalation.ackWindowMs;
 }
 
 export async function sweepAlerts(d: PlatformDeps): Promise<AlertSweepResult> {
@@ -42,7 +33,7 @@ export async function sweepAlerts(d: PlatformDeps): Promise<AlertSweepResult> {
     Array.from({ length: ALERT_SHARDS }, async (_, shard) => {
       for (const alert of await dueAlerts(d, shard, now)) {
         result.due++;
-        if (awaitingBreach(alert, now)) continue;
+        if (awaitsBreach(alert, now)) continue;
         const next = tickAlert(alert, now, await rosterOf(alert.departmentId));
         if (next.events.length === 0) continue;
         try {

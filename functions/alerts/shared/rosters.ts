@@ -2,7 +2,7 @@
 // roster under its version, so two clerks editing at once cannot overwrite each other.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Roster } from '@fazhi/domain/alerts/roster';
-import { put, type TransactItem } from '@fazhi/platform/ddb/commit';
+import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { toCityIso } from '@fazhi/platform/events/envelope';
 import { z } from 'zod';
@@ -20,10 +20,7 @@ export async function getRoster(d: PlatformDeps, departmentId: string): Promise<
 
 /** Writes `next` (version n) only over version n − 1, or as the first roster when n = 1. */
 export function putRoster(d: PlatformDeps, next: Roster): TransactItem {
-  const item = { ...rosterKey(next.departmentId), type: 'roster', ...next };
-  return next.version === 1
-    ? put(d, item, { expr: 'attribute_not_exists(pk)' })
-    : put(d, item, { expr: '#v = :prev', names: { '#v': 'version' }, values: { ':prev': next.version - 1 } });
+  return putVersioned(d, { ...rosterKey(next.departmentId), type: 'roster', ...next });
 }
 
 export const rosterViewSchema = z.object({

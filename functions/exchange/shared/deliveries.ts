@@ -1,6 +1,8 @@
 // Where shared events land: each entitled department's inbox (the pull feed) and a receipt per
 // event and department (the proof of what was shared with whom, and how delivery went).
+import { commit, put, TransactionConflict } from '@fazhi/platform/ddb/commit';
 import type { EventItem } from '@fazhi/platform/ddb/outbox';
+import type { PlatformDeps } from '@fazhi/platform/deps';
 
 export const WEBHOOK_REQUESTED = 'Exchange.WebhookDeliveryRequested';
 
@@ -30,4 +32,77 @@ export const inboxPk = (departmentId: string) => `INBOX#${departmentId}`;
 /** The event as departments receive it, in the inbox and in webhook bodies: the EventBridge shape. */
 export function sharedEventOf(e: Pick<EventItem, 'eventId' | 'source' | 'detailType' | 'time' | 'detail'>) {
   return { version: '0', id: e.eventId, 'detail-type': e.detailType, source: e.source, time: e.time, detail: e.detail };
+}
+
+type SharedEvent = ReturnType<typeof sharedEventOf>;
+
+/**
+ * Stores one event for one entitled department — receipt, inbox item and (when it has a webhook) the
+ * delivery request — in one transaction. A redelivered event (the bus is at-least-once) finds its
+ * receipt and changes nothing.
+ */
+export async function deliverTo(
+  d: PlatformDeps,
+  event: SharedEvent,
+  departmentId: string,
+  hasWebhook: boolean,
+): Promise<void> {
+  const eventId = event.detail.meta.eventId;
+  const cursor = d.newId();
+  const receipt: Receipt = {
+    eventId,
+    departmentId,
+    status: 'delivered',
+    inbox: { storedAt: d.clock.now(), cursor },
+    webhook: { status: hasWebhook ? 'pending' : 'none', attempts: 0 },
+  };
+  const webhookRequest = {
+    source: 'fazhi.exchange',
+    detailType: WEBHOOK_REQUESTED,
+    data: { eventId, departmentId },
+    correlationId: event.detail.meta.correlationId,
+  };
+  try {
+    await commit(
+      d,
+      [
+        put(
+          d,
+          { ...receiptKey(eventId, departmentId), type: 'receipt', ...receipt },
+          { expr: 'attribute_not_exists(pk)' },
+        ),
+        put(d, { pk: inboxPk(departmentId), sk: cursor, type: 'inbox', eventId, event }),
+      ],
+      hasWebhook ? [webhookRequest] : [],
+    );
+  } catch (e) {
+    if (!(e instanceof TransactionConflict && e.failed.includes(0))) throw e;
+  }
+}
+
+/** Records that a named target was not entitled: proof of what was NOT shared, and why. */
+export async function recordRefusal(
+  d: PlatformDeps,
+  eventId: string,
+  departmentId: string,
+  reason: string,
+): Promise<void> {
+  const receipt: Receipt = {
+    eventId,
+    departmentId,
+    status: 'refused',
+    reason,
+    webhook: { status: 'none', attempts: 0 },
+  };
+  try {
+    await commit(d, [
+      put(
+        d,
+        { ...receiptKey(eventId, departmentId), type: 'receipt', ...receipt },
+        { expr: 'attribute_not_exists(pk)' },
+      ),
+    ]);
+  } catch (e) {
+    if (!(e instanceof TransactionConflict)) throw e;
+  }
 }

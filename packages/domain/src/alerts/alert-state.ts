@@ -179,6 +179,16 @@ export function raiseAlert(
 }
 
 /**
+ * A warning alert whose clock has just fallen due is not escalated: its breach alert is on its way
+ * and supersedes it, starting at the level the warning reached. Escalating the stale warning first
+ * would make the breach skip the officer on duty depending on which of two sweeps ran first. After
+ * one acknowledgement window past due (a breach that never came), it escalates as usual.
+ */
+export function awaitsBreach(a: AlertState, now: number): boolean {
+  return a.reason === 'warning' && a.status === 'open' && now > a.dueAt && now <= a.dueAt + a.escalation.ackWindowMs;
+}
+
+/**
  * The sweeper's step, at most one action per call: unacknowledged past its window → one level up
  * (or, at the head, a reminder); acknowledged and due → a reminder. A sweeper that was stopped for
  * an hour therefore catches up one level per pass instead of jumping straight to the head, and
