@@ -542,3 +542,37 @@ describe('departments', () => {
     expect(notAdmin.status).toBe(403);
   });
 });
+
+describe('personal data', () => {
+  it('reaches public security whole and other recipients masked, inbox and webhook alike; the evidence keeps the original', async () => {
+    const hook = await startWebhookReceiver();
+    try {
+      const set = await api('PUT', '/v1/departments/justice/webhook', { token: admin, body: { url: hook.url } });
+      hook.setSecret(set.json.secret);
+      const summary = '举报人手机 13800138000，当事人身份证 110101199003071234';
+      const r = await api('POST', '/v1/events', {
+        token: keyOf('samr'),
+        headers: { 'idempotency-key': 'pii-1' },
+        body: lead(summary),
+      });
+      const eventId = r.json.entries[0].eventId as string;
+      const psb = await eventually(async () => (await inboxOf('psb')).find((i) => i.event.id === eventId), 'psb inbox');
+      expect(psb.event.detail.data.summary).toBe(summary);
+      const justice = await eventually(
+        async () => (await inboxOf('justice')).find((i) => i.event.id === eventId),
+        'justice inbox',
+      );
+      expect(justice.event.detail.data.summary).toBe('举报人手机 138****8000，当事人身份证 110101********1234');
+      const pushed = await eventually(async () => hook.received.find((x) => x.body.id === eventId), 'justice webhook');
+      expect(JSON.stringify(pushed.body)).not.toContain('13800138000');
+      expect(pushed.signatureValid).toBe(true);
+      const stored = await rt.deps.ddb.send(
+        new GetCommand({ TableName: rt.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } }),
+      );
+      expect(stored.Item?.detail.data.summary).toBe(summary);
+    } finally {
+      await api('PUT', '/v1/departments/justice/webhook', { token: admin, body: { url: hook.url, enabled: false } });
+      await hook.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { type EventItem, eventKey } from '@fazhi/platform/ddb/outbox';
 import { toIso } from '@fazhi/platform/events/envelope';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { getDepartment } from '@fazhi/platform/repos/departments';
-import { receiptKey, sharedEventOf } from '../shared/deliveries';
+import { receiptKey, sharedEventFor } from '../shared/deliveries';
 
 export class WebhookDeliveryFailed extends Error {
   constructor(departmentId: string, reason: string) {
@@ -21,7 +21,7 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
   const item = stored.Item as EventItem | undefined;
   if (!item) return;
   const hook = dept?.webhook;
-  if (!hook?.enabled) {
+  if (!dept || !hook?.enabled) {
     await d.ddb.send(
       new UpdateCommand({
         TableName: d.tableName,
@@ -37,7 +37,7 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
   const result = await d.webhooks.send({
     url: hook.url,
     secret: hook.secret,
-    body: JSON.stringify(sharedEventOf(item)),
+    body: JSON.stringify(sharedEventFor(dept, item)),
     eventId,
     timestamp: toIso(now),
   });

@@ -3,7 +3,7 @@ import { findCatalogEntry } from '@fazhi/events/catalog';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { logger } from '@fazhi/platform/logger';
 import { listDepartments } from '@fazhi/platform/repos/departments';
-import { deliverTo, recordRefusal, sharedEventOf } from '../shared/deliveries';
+import { deliverTo, recordRefusal, sharedEventFor } from '../shared/deliveries';
 
 export const handler = eventHandler(async (event, d) => {
   const entry = findCatalogEntry(event['detail-type']);
@@ -12,16 +12,17 @@ export const handler = eventHandler(async (event, d) => {
   const sender = event.source.startsWith('dept.') ? event.source.slice(5) : undefined;
   const departments = await listDepartments(d);
   const { deliver, refused } = recipientsOf(entry, event.detail.data, departments, sender);
-  const shared = sharedEventOf({
+  const item = {
     eventId,
     source: event.source,
     detailType: event['detail-type'],
     time: event.time,
     detail: event.detail,
-  });
+  };
   for (const departmentId of deliver) {
-    const hasWebhook = Boolean(departments.find((x) => x.id === departmentId)?.webhook?.enabled);
-    await deliverTo(d, shared, departmentId, hasWebhook);
+    const dept = departments.find((x) => x.id === departmentId);
+    if (!dept) continue;
+    await deliverTo(d, sharedEventFor(dept, item), departmentId, Boolean(dept.webhook?.enabled));
   }
   for (const r of refused) await recordRefusal(d, eventId, r.departmentId, r.reason);
   logger.info('event shared', { eventId, delivered: deliver.length, refused: refused.length });

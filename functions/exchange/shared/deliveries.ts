@@ -1,5 +1,6 @@
 // Where shared events land: each entitled department's inbox (the pull feed) and a receipt per
 // event and department (the proof of what was shared with whom, and how delivery went).
+import { maskPersonalData, needsPersonalData } from '@fazhi/domain/exchange/personal-data';
 import { commit, put, TransactionConflict } from '@fazhi/platform/ddb/commit';
 import type { EventItem } from '@fazhi/platform/ddb/outbox';
 import type { PlatformDeps } from '@fazhi/platform/deps';
@@ -32,6 +33,16 @@ export const inboxPk = (departmentId: string) => `INBOX#${departmentId}`;
 /** The event as departments receive it, in the inbox and in webhook bodies: the EventBridge shape. */
 export function sharedEventOf(e: Pick<EventItem, 'eventId' | 'source' | 'detailType' | 'time' | 'detail'>) {
   return { version: '0', id: e.eventId, 'detail-type': e.detailType, source: e.source, time: e.time, detail: e.detail };
+}
+
+/** What one department may see of an event: identities masked unless its work needs them. */
+export function sharedEventFor(
+  department: { kinds: readonly string[] },
+  e: Pick<EventItem, 'eventId' | 'source' | 'detailType' | 'time' | 'detail'>,
+) {
+  const shared = sharedEventOf(e);
+  if (needsPersonalData(department)) return shared;
+  return { ...shared, detail: { ...shared.detail, data: maskPersonalData(shared.detail.data) } };
 }
 
 type SharedEvent = ReturnType<typeof sharedEventOf>;
