@@ -86,11 +86,11 @@ describe('alert events in the catalog’s wire form', () => {
     expect(events[4]!.data).toMatchObject({ resolution: 'clock-met' });
   });
 
-  it('names the department as a whole when it has no roster, so the event is still valid', () => {
+  it('names nobody when the department has no roster, and the event is still valid', () => {
     // Act
     const [raised] = lifeEvents(undefined);
     // Assess
-    expect(raised!.data).toMatchObject({ level: 'head', recipients: ['@propaganda'] });
+    expect(raised!.data).toMatchObject({ level: 'head', recipients: [] });
     const detail = newEventItem({ clock, newId: idFactory(clock) }, raised!).detail;
     expect(detailSchemaOf(findCatalogEntry('Alert.Raised')!).safeParse(detail).success).toBe(true);
   });

@@ -1,7 +1,6 @@
 // The alert aggregate's events (epoch ms) in the catalog's wire form (events/src/types/alert-*.ts).
-// Catalog alerts name at least one recipient; an alert of a department without a roster reaches
-// nobody by name, so it names the department as a whole (`@<departmentId>`): its webhook and board
-// still carry it.
+// An alert of a department without a roster reaches nobody by name (empty recipients): the
+// department's webhook and board still carry it.
 import type { AlertEvent } from '@fazhi/domain/alerts/alert-events';
 import type { AlertState } from '@fazhi/domain/alerts/alert-state';
 import type { NewEvent } from '@fazhi/platform/ddb/outbox';
@@ -9,8 +8,8 @@ import { toCityIso } from '@fazhi/platform/events/envelope';
 
 export const ALERTS_SOURCE = 'fazhi.alerts';
 
-function recipientsOf(list: readonly string[], departmentId: string): string[] {
-  return list.length > 0 ? [...list].slice(0, 50) : [`@${departmentId}`];
+function recipientsOf(list: readonly string[]): string[] {
+  return [...list].slice(0, 50);
 }
 
 function dataOf(e: AlertEvent, s: AlertState): Record<string, unknown> {
@@ -19,7 +18,7 @@ function dataOf(e: AlertEvent, s: AlertState): Record<string, unknown> {
     clockId: s.clockId,
     departmentId: s.departmentId,
     level: s.level,
-    recipients: recipientsOf(s.recipients, s.departmentId),
+    recipients: recipientsOf(s.recipients),
     reason: s.reason,
     ...(s.warning !== undefined ? { warning: s.warning } : {}),
     clockKind: s.clockKind.slice(0, 64),
@@ -34,14 +33,14 @@ function dataOf(e: AlertEvent, s: AlertState): Record<string, unknown> {
       return {
         ...head,
         level: e.data.level,
-        recipients: recipientsOf(e.data.recipients, s.departmentId),
+        recipients: recipientsOf(e.data.recipients),
         at: toCityIso(e.data.raisedAt),
       };
     case 'Alert.Escalated':
       return {
         ...head,
         level: e.data.to,
-        recipients: recipientsOf(e.data.recipients, s.departmentId),
+        recipients: recipientsOf(e.data.recipients),
         fromLevel: e.data.from,
         at: toCityIso(e.data.at),
       };
@@ -49,7 +48,7 @@ function dataOf(e: AlertEvent, s: AlertState): Record<string, unknown> {
       return {
         ...head,
         level: e.data.level,
-        recipients: recipientsOf(e.data.recipients, s.departmentId),
+        recipients: recipientsOf(e.data.recipients),
         at: toCityIso(e.data.at),
       };
     case 'Alert.Acknowledged':
