@@ -136,7 +136,7 @@ describe('raising and resolving', () => {
     expect(all.filter((a) => a.clockId === 'k2')).toEqual([]);
   });
 
-  it('alerts a department without a roster at head level and still publishes a valid recipient', async () => {
+  it('alerts a department without a roster at head level and publishes it naming nobody', async () => {
     // Prepare
     await startClock('k3', 'finance', T0 - 1);
     // Act
@@ -147,7 +147,7 @@ describe('raising and resolving', () => {
     const [event] = (await outboxOf('Alert.Raised')).filter(
       (e) => (e.detail.data as { clockId: string }).clockId === 'k3',
     );
-    expect(event?.detail.data).toMatchObject({ recipients: ['@finance'] });
+    expect(event?.detail.data).toMatchObject({ recipients: [] });
   });
 });
 
