@@ -15,7 +15,9 @@ export const alertHeadShape = {
   recipients: z
     .array(usernameSchema)
     .max(50)
-    .describe('the people notified; empty when the department has no roster on duty (the department as a whole is alerted)'),
+    .describe(
+      'the people notified; empty when the department has no roster on duty (the department as a whole is alerted)',
+    ),
   reason: z.enum(['warning', 'breach']).describe('why the alert was raised'),
   warning: isoDurationSchema.optional().describe('for a warning: how long before due, e.g. PT1H'),
   clockKind: z.string().max(64).optional(),

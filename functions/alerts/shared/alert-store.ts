@@ -10,6 +10,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertState, AlertStatus } from '@fazhi/domain/alerts/alert-state';
 import { clockShardOf, padMs } from '@fazhi/platform/clocks/keys';
 import { put, putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
+import { queryPages } from '@fazhi/platform/ddb/query-pages';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 
 export const ALERT_SHARDS = 16;
@@ -72,13 +73,7 @@ export function putAlertHead(
   change: Partial<Omit<AlertHead, 'clockId' | 'version'>> & { clockId: string },
 ): TransactItem {
   const next = { ...previous, ...change, version: (previous?.version ?? 0) + 1 };
-  return previous
-    ? put(
-        d,
-        { ...alertHeadKey(change.clockId), type: 'alert-head', ...next },
-        { expr: '#v = :prev', names: { '#v': 'version' }, values: { ':prev': previous.version } },
-      )
-    : put(d, { ...alertHeadKey(change.clockId), type: 'alert-head', ...next }, { expr: 'attribute_not_exists(pk)' });
+  return putVersioned(d, { ...alertHeadKey(change.clockId), type: 'alert-head', ...next });
 }
 
 /** A department's alerts of one status, newest first; `raisedFrom` skips older ones. */
@@ -88,29 +83,21 @@ export async function departmentAlerts(
   status: AlertStatus,
   opts: { raisedFrom?: number; max?: number } = {},
 ): Promise<AlertState[]> {
-  const max = opts.max ?? 200;
-  const out: AlertState[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await d.ddb.send(
-      new QueryCommand({
-        TableName: d.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': boardPartition(departmentId),
-          ':from': `${status}#${padMs(opts.raisedFrom ?? 0)}`,
-          ':to': `${status}#~`,
-        },
-        ScanIndexForward: false,
-        Limit: Math.min(100, max - out.length),
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(alertOf));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < max);
-  return out;
+  return queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': boardPartition(departmentId),
+        ':from': `${status}#${padMs(opts.raisedFrom ?? 0)}`,
+        ':to': `${status}#~`,
+      },
+      ScanIndexForward: false,
+    },
+    alertOf,
+    opts.max ?? 200,
+  );
 }
 
 /** Alerts of one due shard whose next action is at or before `now`. */

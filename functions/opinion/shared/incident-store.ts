@@ -4,6 +4,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IncidentState } from '@fazhi/domain/opinion/incident-state';
 import { padMs } from '@fazhi/platform/clocks/keys';
 import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
+import { queryPages } from '@fazhi/platform/ddb/query-pages';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { NotFoundError } from '@fazhi/platform/errors';
 
@@ -39,28 +40,21 @@ export async function listIncidents(
   status: IncidentState['status'],
   opts: { responsibleDepartmentId?: string; max?: number } = {},
 ): Promise<IncidentState[]> {
-  const max = opts.max ?? 200;
-  const out: IncidentState[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await d.ddb.send(
-      new QueryCommand({
-        TableName: d.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(opts.responsibleDepartmentId
-          ? {
-              FilterExpression: 'responsibleDepartmentId = :dept',
-              ExpressionAttributeValues: { ':pk': listPartition(status), ':dept': opts.responsibleDepartmentId },
-            }
-          : { ExpressionAttributeValues: { ':pk': listPartition(status) } }),
-        ScanIndexForward: false,
-        Limit: 100,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(incidentOf));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < max);
-  return out.slice(0, max);
+  const pk = listPartition(status);
+  return queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ...(opts.responsibleDepartmentId
+        ? {
+            FilterExpression: 'responsibleDepartmentId = :dept',
+            ExpressionAttributeValues: { ':pk': pk, ':dept': opts.responsibleDepartmentId },
+          }
+        : { ExpressionAttributeValues: { ':pk': pk } }),
+      ScanIndexForward: false,
+    },
+    incidentOf,
+    opts.max ?? 200,
+  );
 }

@@ -2,6 +2,7 @@
 // a key or index query.
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClockStatus } from '@fazhi/domain/clocks/index';
+import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
 import { type ClockRecord, recordOf } from './clock-record';
 import { boardPartition, clockKey, dueBound, dueShardKey, padMs } from './keys';
@@ -69,26 +70,18 @@ export async function departmentClocks(
   status: ClockStatus,
   opts: { dueFrom?: number; max?: number } = {},
 ): Promise<ClockRecord[]> {
-  const max = opts.max ?? 500;
-  const out: ClockRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await d.ddb.send(
-      new QueryCommand({
-        TableName: d.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': boardPartition(departmentId),
-          ':from': `${status}#${padMs(opts.dueFrom ?? 0)}`,
-          ':to': `${status}#~`,
-        },
-        Limit: Math.min(100, max - out.length),
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(recordOf));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < max);
-  return out;
+  return queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': boardPartition(departmentId),
+        ':from': `${status}#${padMs(opts.dueFrom ?? 0)}`,
+        ':to': `${status}#~`,
+      },
+    },
+    recordOf,
+    opts.max ?? 500,
+  );
 }

@@ -4,6 +4,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Department } from '@fazhi/domain/exchange/rights';
 import { type IssuedKey, issueApiKey } from '../auth/api-keys';
 import type { TransactItem } from '../ddb/commit';
+import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
 
 export interface Webhook {
@@ -48,21 +49,11 @@ let cache: { at: number; list: DepartmentRecord[] } | undefined;
 /** Departments change rarely; subscribers may read a list up to 10 s old. */
 export async function listDepartments(d: PlatformDeps, opts: { fresh?: boolean } = {}): Promise<DepartmentRecord[]> {
   if (!opts.fresh && cache && d.clock.now() - cache.at < 10_000 && d.clock.now() >= cache.at) return cache.list;
-  const list: DepartmentRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await d.ddb.send(
-      new QueryCommand({
-        TableName: d.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': 'DEPT' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) list.push(toDepartment(item));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const list = await queryPages(
+    d,
+    { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DEPT' } },
+    toDepartment,
+  );
   cache = { at: d.clock.now(), list };
   return list;
 }
