@@ -11,6 +11,7 @@ import { alertsSweepWiring } from './alerts/sweep/wiring';
 import { listClocksWiring } from './clocks/list-clocks/wiring';
 import { onTimeStatsWiring } from './clocks/on-time-stats/wiring';
 import { clocksSweepWiring } from './clocks/sweep/wiring';
+import { clockConfigWiring } from './config/clock-config/wiring';
 import { apiDocsWiring } from './exchange/api-docs/wiring';
 import { authorizeWiring } from './exchange/authorize/wiring';
 import { deliverWebhookWiring } from './exchange/deliver-webhook/wiring';
@@ -49,6 +50,7 @@ export const allFunctions: FunctionWiring[] = [
   outboxRelayWiring,
   outboxSweepWiring,
   apiDocsWiring,
+  clockConfigWiring,
   clocksSweepWiring,
   listClocksWiring,
   onTimeStatsWiring,

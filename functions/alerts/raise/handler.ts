@@ -1,7 +1,7 @@
 import { raiseForClock } from '@fazhi/domain/alerts/alert-supersede';
 import { getClockPolicy } from '@fazhi/domain/clocks/index';
 import { getClock } from '@fazhi/platform/clocks/clock-store';
-import { clockRegistry, escalationOf } from '@fazhi/platform/clocks/registry';
+import { escalationOf, loadClockRegistry } from '@fazhi/platform/clocks/registry';
 import { decideAgainOnConflict } from '@fazhi/platform/clocks/transaction-retry';
 import { commit } from '@fazhi/platform/ddb/commit';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
@@ -31,7 +31,7 @@ export const handler = eventHandler<ClockAlarmData>(async (event, d) => {
       head?.latestAlertId ? getAlert(d, head.latestAlertId) : undefined,
       getRoster(d, clock.departmentId),
     ]);
-    const escalation = escalationOf(getClockPolicy(clockRegistry().policies, clock.policyId));
+    const escalation = escalationOf(getClockPolicy((await loadClockRegistry(d)).policies, clock.policyId));
     const outcome = raiseForClock(
       latest,
       {

@@ -1,6 +1,6 @@
 import type { ClockStatus } from '@fazhi/domain/clocks/index';
 import { departmentClocks } from '@fazhi/platform/clocks/clock-store';
-import { clockRegistry } from '@fazhi/platform/clocks/registry';
+import { loadClockRegistry } from '@fazhi/platform/clocks/registry';
 import { httpRoute } from '@fazhi/platform/http/route';
 import { clockView } from '../shared/clock-view';
 import { requireDepartmentView } from '../shared/visibility';
@@ -19,7 +19,7 @@ export const handler = httpRoute(listClocksWiring.routes![0]!, async ({ principa
     ...live.map((s) => departmentClocks(d, departmentId, s)),
     ...finished.map((s) => departmentClocks(d, departmentId, s, { dueFrom })),
   ]);
-  const registry = clockRegistry();
+  const registry = await loadClockRegistry(d);
   const items = lists
     .flat()
     .sort((a, b) => a.dueAt - b.dueAt)

@@ -1,5 +1,5 @@
 import { openIncident } from '@fazhi/domain/opinion/incident-state';
-import { clockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
+import { loadClockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
 import { ValidationError } from '@fazhi/platform/errors';
 import { httpRoute } from '@fazhi/platform/http/route';
 import { getDepartment } from '@fazhi/platform/repos/departments';
@@ -26,7 +26,7 @@ export const handler = httpRoute(
       status: 201,
       decide: async (now) =>
         openIncident({ id, ...body, openedBy: caller.actor }, now, {
-          policies: opinionPolicies(clockRegistry()),
+          policies: opinionPolicies(await loadClockRegistry(d)),
           newClockId: d.newId,
         }),
     });

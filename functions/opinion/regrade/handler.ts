@@ -1,5 +1,5 @@
 import { regradeIncident } from '@fazhi/domain/opinion/incident-state';
-import { clockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
+import { loadClockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
 import { httpRoute } from '@fazhi/platform/http/route';
 import { callerOf, requireHandle } from '../shared/access';
 import { getIncident } from '../shared/incident-store';
@@ -23,7 +23,7 @@ export const handler = httpRoute(
         const incident = await getIncident(d, id);
         requireHandle(caller, incident.responsibleDepartmentId);
         return regradeIncident(incident, { ...body, by: caller.actor }, now, {
-          policies: opinionPolicies(clockRegistry()),
+          policies: opinionPolicies(await loadClockRegistry(d)),
           newClockId: d.newId,
         });
       },

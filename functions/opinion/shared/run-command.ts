@@ -3,7 +3,7 @@
 // so a retried submission answers as the first did.
 import type { IncidentDecision } from '@fazhi/domain/opinion/incident-state';
 import { clockWrites } from '@fazhi/platform/clocks/clock-writes';
-import { clockRegistry } from '@fazhi/platform/clocks/registry';
+import { loadClockRegistry } from '@fazhi/platform/clocks/registry';
 import { decideOrConflict } from '@fazhi/platform/clocks/transaction-retry';
 import { commit } from '@fazhi/platform/ddb/commit';
 import { idempotencyKeyOf, requestHash, runIdempotent } from '@fazhi/platform/ddb/idempotency';
@@ -34,7 +34,7 @@ export async function runIncidentCommand(
   const plan = async () => {
     const now = d.clock.now();
     const decision = await req.decide(now);
-    const { state, changes } = await clockPlanOf(d, clockRegistry(), decision, now, {
+    const { state, changes } = await clockPlanOf(d, await loadClockRegistry(d), decision, now, {
       correlationId: req.correlationId,
       ...(req.cancelReason ? { cancelReason: req.cancelReason } : {}),
     });

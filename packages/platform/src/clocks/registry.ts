@@ -1,7 +1,10 @@
-// The clock policies and the holiday calendar a deployment runs with: the national defaults, then a
-// city's override files named by FAZHI_POLICY_OVERRIDES / FAZHI_CALENDAR_OVERRIDES (JSON paths).
-// Read once per process: a city changes its policy by deploying a file, not per request.
+// The clock policies and the holiday calendar a deployment runs with, in three layers:
+//   1. the national defaults and the packaged State Council calendars (2004–2026);
+//   2. override files named by FAZHI_POLICY_OVERRIDES / FAZHI_CALENDAR_OVERRIDES (read once);
+//   3. what an admin loaded at run time through /v1/config/* (stored in the table, re-read every
+//      minute), so next year's holiday arrangement or a tightened city policy needs no release.
 import { readFileSync } from 'node:fs';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EscalationPolicy } from '@fazhi/domain/alerts/alert-state';
 import {
   applyPolicyOverrides,
@@ -16,6 +19,7 @@ import {
   packagedCalendar,
 } from '@fazhi/domain/clocks/index';
 import type { OpinionClockPolicies, OpinionPolicyId } from '@fazhi/domain/opinion/clock-kinds';
+import type { PlatformDeps } from '../deps';
 
 export interface ClockRegistry {
   policies: PolicyCatalog;
@@ -31,16 +35,71 @@ export function buildClockRegistry(env: NodeJS.ProcessEnv = process.env): ClockR
   };
 }
 
-let current: ClockRegistry | undefined;
+let base: ClockRegistry | undefined;
 
+/** Layers 1 and 2: defaults plus the deployment's files. */
 export function clockRegistry(): ClockRegistry {
-  current ??= buildClockRegistry();
-  return current;
+  base ??= buildClockRegistry();
+  return base;
 }
 
-/** For tests and the local runtime: replace the registry (undefined re-reads the environment). */
+/** For tests: replace layers 1–2 (undefined re-reads the environment). */
 export function configureClockRegistry(r: ClockRegistry | undefined): void {
-  current = r;
+  base = r;
+  cached = undefined;
+}
+
+export const CONFIG_PK = 'CONFIG';
+export const calendarsKey = { pk: CONFIG_PK, sk: 'CALENDARS' };
+export const policiesKey = { pk: CONFIG_PK, sk: 'CLOCK-POLICIES' };
+
+/** What an admin loaded at run time (layer 3), as stored. */
+export interface RuntimeClockConfig {
+  /** Calendar years by year, in the data-file format of packages/domain/calendars/README.md. */
+  calendars: Record<string, unknown>;
+  /** A policy override document, as applyPolicyOverrides takes it. */
+  policies: unknown;
+}
+
+export async function readRuntimeClockConfig(
+  d: Pick<PlatformDeps, 'ddb' | 'tableName'>,
+): Promise<RuntimeClockConfig & { calendarsVersion: number; policiesVersion: number }> {
+  const [cal, pol] = await Promise.all([
+    d.ddb.send(new GetCommand({ TableName: d.tableName, Key: calendarsKey, ConsistentRead: true })),
+    d.ddb.send(new GetCommand({ TableName: d.tableName, Key: policiesKey, ConsistentRead: true })),
+  ]);
+  return {
+    calendars: (cal.Item?.years as Record<string, unknown> | undefined) ?? {},
+    calendarsVersion: (cal.Item?.version as number | undefined) ?? 0,
+    policies: pol.Item?.overrides,
+    policiesVersion: (pol.Item?.version as number | undefined) ?? 0,
+  };
+}
+
+/** Layers 1–2 with layer 3 applied; throws the domain's validation errors on a bad document. */
+export function withRuntimeConfig(r: ClockRegistry, config: RuntimeClockConfig): ClockRegistry {
+  const years = Object.values(config.calendars);
+  return {
+    calendar: years.length > 0 ? loadCalendarOverride(years, r.calendar) : r.calendar,
+    policies: config.policies === undefined ? r.policies : applyPolicyOverrides(r.policies, config.policies),
+  };
+}
+
+const REFRESH_MS = 60_000;
+let cached: { at: number; registry: ClockRegistry } | undefined;
+
+/** The registry every clock decision uses: all three layers, re-read at most once a minute. */
+export async function loadClockRegistry(d: PlatformDeps): Promise<ClockRegistry> {
+  const now = d.clock.now();
+  if (cached && now - cached.at < REFRESH_MS && now >= cached.at) return cached.registry;
+  const registry = withRuntimeConfig(clockRegistry(), await readRuntimeClockConfig(d));
+  cached = { at: now, registry };
+  return registry;
+}
+
+/** After an admin change, so this process uses it at once (others within a minute). */
+export function invalidateClockRegistry(): void {
+  cached = undefined;
 }
 
 export function clockContext(r: ClockRegistry, policyId: string): ClockContext {

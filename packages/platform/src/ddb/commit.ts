@@ -9,11 +9,13 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** A transaction was refused because a condition failed; `failed` holds the indexes that failed. */
 export class TransactionConflict extends Error {
+  /** Unhandled, it answers 409 (http/problem.ts): somebody changed the same thing meanwhile. */
+  readonly code = 'VERSION_CONFLICT';
   constructor(
     readonly failed: number[],
     options?: { cause?: unknown },
   ) {
-    super(`transaction refused: condition failed on item(s) ${failed.join(', ')}`, options);
+    super('The data changed while this request was being handled; reload and try again.', options);
     this.name = 'TransactionConflict';
   }
 }
