@@ -576,3 +576,37 @@ describe('personal data', () => {
     }
   });
 });
+
+describe('fan-out', () => {
+  it('tolerates the bus delivering the same event twice: one inbox item and one receipt per department', async () => {
+    const r = await api('POST', '/v1/events', {
+      token: keyOf('samr'),
+      headers: { 'idempotency-key': 'twice' },
+      body: lead('重复投递'),
+    });
+    const eventId = r.json.entries[0].eventId as string;
+    await eventually(async () => (await inboxOf('psb')).some((i) => i.event.id === eventId), 'first delivery');
+    const stored = await rt.deps.ddb.send(
+      new GetCommand({ TableName: rt.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } }),
+    );
+    const before = await api('GET', `/v1/events/${eventId}/receipts`, { token: admin });
+    const { handler } = await import('../../functions/exchange/fanout/handler');
+    const again = {
+      version: '0' as const,
+      id: 'redelivery',
+      'detail-type': stored.Item!.detailType,
+      source: stored.Item!.source,
+      account: '0',
+      time: stored.Item!.time,
+      region: 'local',
+      resources: [],
+      detail: stored.Item!.detail,
+    };
+    await handler(again);
+    await handler(again);
+    const inPsb = (await inboxOf('psb')).filter((i) => i.event.id === eventId);
+    expect(inPsb).toHaveLength(1);
+    const after = await api('GET', `/v1/events/${eventId}/receipts`, { token: admin });
+    expect(after.json.receipts).toEqual(before.json.receipts);
+  });
+});

@@ -3,7 +3,7 @@ import { findCatalogEntry } from '@fazhi/events/catalog';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { logger } from '@fazhi/platform/logger';
 import { listDepartments } from '@fazhi/platform/repos/departments';
-import { deliverTo, recordRefusal, sharedEventFor } from '../shared/deliveries';
+import { deliverAll, recordRefusal, sharedEventFor } from '../shared/deliveries';
 
 export const handler = eventHandler(async (event, d) => {
   const entry = findCatalogEntry(event['detail-type']);
@@ -19,11 +19,13 @@ export const handler = eventHandler(async (event, d) => {
     time: event.time,
     detail: event.detail,
   };
-  for (const departmentId of deliver) {
+  const recipients = deliver.flatMap((departmentId) => {
     const dept = departments.find((x) => x.id === departmentId);
-    if (!dept) continue;
-    await deliverTo(d, sharedEventFor(dept, item), departmentId, Boolean(dept.webhook?.enabled));
-  }
+    return dept
+      ? [{ departmentId, event: sharedEventFor(dept, item), hasWebhook: Boolean(dept.webhook?.enabled) }]
+      : [];
+  });
+  await deliverAll(d, recipients);
   for (const r of refused) await recordRefusal(d, eventId, r.departmentId, r.reason);
   logger.info('event shared', { eventId, delivered: deliver.length, refused: refused.length });
 });

@@ -1,8 +1,8 @@
 // Where shared events land: each entitled department's inbox (the pull feed) and a receipt per
 // event and department (the proof of what was shared with whom, and how delivery went).
 import { maskPersonalData, needsPersonalData } from '@fazhi/domain/exchange/personal-data';
-import { commit, put, TransactionConflict } from '@fazhi/platform/ddb/commit';
-import type { EventItem } from '@fazhi/platform/ddb/outbox';
+import { commit, put, type TransactItem, TransactionConflict } from '@fazhi/platform/ddb/commit';
+import type { EventItem, NewEvent } from '@fazhi/platform/ddb/outbox';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 
 export const WEBHOOK_REQUESTED = 'Exchange.WebhookDeliveryRequested';
@@ -47,47 +47,71 @@ export function sharedEventFor(
 
 type SharedEvent = ReturnType<typeof sharedEventOf>;
 
-/**
- * Stores one event for one entitled department — receipt, inbox item and (when it has a webhook) the
- * delivery request — in one transaction. A redelivered event (the bus is at-least-once) finds its
- * receipt and changes nothing.
- */
-export async function deliverTo(
-  d: PlatformDeps,
-  event: SharedEvent,
-  departmentId: string,
-  hasWebhook: boolean,
-): Promise<void> {
-  const eventId = event.detail.meta.eventId;
+export interface Recipient {
+  departmentId: string;
+  event: SharedEvent;
+  hasWebhook: boolean;
+}
+
+function deliveryWrites(d: PlatformDeps, r: Recipient): { writes: TransactItem[]; events: NewEvent[] } {
+  const eventId = r.event.detail.meta.eventId;
   const cursor = d.newId();
   const receipt: Receipt = {
     eventId,
-    departmentId,
+    departmentId: r.departmentId,
     status: 'delivered',
     inbox: { storedAt: d.clock.now(), cursor },
-    webhook: { status: hasWebhook ? 'pending' : 'none', attempts: 0 },
+    webhook: { status: r.hasWebhook ? 'pending' : 'none', attempts: 0 },
   };
-  const webhookRequest = {
-    source: 'fazhi.exchange',
-    detailType: WEBHOOK_REQUESTED,
-    data: { eventId, departmentId },
-    correlationId: event.detail.meta.correlationId,
+  return {
+    writes: [
+      put(
+        d,
+        { ...receiptKey(eventId, r.departmentId), type: 'receipt', ...receipt },
+        { expr: 'attribute_not_exists(pk)' },
+      ),
+      put(d, { pk: inboxPk(r.departmentId), sk: cursor, type: 'inbox', eventId, event: r.event }),
+    ],
+    events: r.hasWebhook
+      ? [
+          {
+            source: 'fazhi.exchange',
+            detailType: WEBHOOK_REQUESTED,
+            data: { eventId, departmentId: r.departmentId },
+            correlationId: r.event.detail.meta.correlationId,
+          },
+        ]
+      : [],
   };
-  try {
-    await commit(
-      d,
-      [
-        put(
-          d,
-          { ...receiptKey(eventId, departmentId), type: 'receipt', ...receipt },
-          { expr: 'attribute_not_exists(pk)' },
-        ),
-        put(d, { pk: inboxPk(departmentId), sk: cursor, type: 'inbox', eventId, event }),
-      ],
-      hasWebhook ? [webhookRequest] : [],
-    );
-  } catch (e) {
-    if (!(e instanceof TransactionConflict && e.failed.includes(0))) throw e;
+}
+
+/**
+ * Stores an event for every entitled department — receipt, inbox item and (with a webhook) the
+ * delivery request each — in one transaction when it fits. A redelivered event (the bus is
+ * at-least-once) finds receipts already there; then each department is tried on its own, and those
+ * that have their receipt are left as they are.
+ */
+export async function deliverAll(d: PlatformDeps, recipients: Recipient[]): Promise<void> {
+  const plans = recipients.map((r) => deliveryWrites(d, r));
+  const size = plans.reduce((n, p) => n + p.writes.length + p.events.length, 0);
+  if (size > 0 && size <= 100) {
+    try {
+      await commit(
+        d,
+        plans.flatMap((p) => p.writes),
+        plans.flatMap((p) => p.events),
+      );
+      return;
+    } catch (e) {
+      if (!(e instanceof TransactionConflict)) throw e;
+    }
+  }
+  for (const p of plans) {
+    try {
+      await commit(d, p.writes, p.events);
+    } catch (e) {
+      if (!(e instanceof TransactionConflict && e.failed.includes(0))) throw e;
+    }
   }
 }
 

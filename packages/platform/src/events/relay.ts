@@ -1,7 +1,7 @@
 // The outbox relay: committed event items → evidence chain → bus → marked published. Fed by the
 // table stream (functions/platform/outbox-relay) and, as a safety net, by the sweep of the pending
 // index (functions/platform/outbox-sweep), so nothing committed is ever stranded.
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { busEventOf, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
 import type { PlatformDeps } from '../deps';
 import { appendToChain } from '../evidence/store';
@@ -11,18 +11,23 @@ export async function relayEvents(d: PlatformDeps, items: EventItem[]): Promise<
   if (pending.length === 0) return 0;
   await appendToChain(d, pending);
   await d.publisher.put(pending.map(busEventOf));
-  await Promise.all(
-    pending.map((i) =>
-      d.ddb.send(
-        new UpdateCommand({
-          TableName: d.tableName,
-          Key: eventKey(i.eventId),
-          UpdateExpression: 'SET publishedAt = :now REMOVE gsi2pk, gsi2sk',
-          ExpressionAttributeValues: { ':now': d.clock.now() },
-        }),
-      ),
-    ),
-  );
+  // Marked in transactions of up to 100 rather than one request per event: fewer round trips, and
+  // nothing depends on the marks being atomic (a lost mark only means one more publication).
+  const now = d.clock.now();
+  for (let i = 0; i < pending.length; i += 100) {
+    await d.ddb.send(
+      new TransactWriteCommand({
+        TransactItems: pending.slice(i, i + 100).map((e) => ({
+          Update: {
+            TableName: d.tableName,
+            Key: eventKey(e.eventId),
+            UpdateExpression: 'SET publishedAt = :now REMOVE gsi2pk, gsi2sk',
+            ExpressionAttributeValues: { ':now': now },
+          },
+        })),
+      }),
+    );
+  }
   return pending.length;
 }
 
