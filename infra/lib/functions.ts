@@ -73,6 +73,9 @@ export class WiredFunction extends Construct {
         FAZHI_JWT_ISSUER: env.jwtIssuer,
         FAZHI_JWT_AUDIENCE: env.jwtAudience,
         POWERTOOLS_SERVICE_NAME: w.service,
+        // How far ahead the minute-by-minute clock sweep fires clocks at their own instant
+        // (docs/ARCHITECTURE.md): `cdk deploy -c fazhi:clockLookaheadMs=55000` fires to the second.
+        FAZHI_CLOCK_LOOKAHEAD_MS: String(scope.node.tryGetContext('fazhi:clockLookaheadMs') ?? 0),
         // Stack traces through the minified bundle point at the TypeScript sources.
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -126,6 +126,7 @@ describe('functions', () => {
       expect(Object.keys(props.Environment.Variables).sort()).toEqual([
         'FAZHI_ALERTS_TOPIC_ARN',
         'FAZHI_BUS_NAME',
+        'FAZHI_CLOCK_LOOKAHEAD_MS',
         'FAZHI_JWT_AUDIENCE',
         'FAZHI_JWT_ISSUER',
         'FAZHI_RUNTIME',
@@ -135,6 +136,7 @@ describe('functions', () => {
       ]);
       expect(props.Environment.Variables).toMatchObject({
         FAZHI_RUNTIME: 'aws',
+        FAZHI_CLOCK_LOOKAHEAD_MS: '0',
         POWERTOOLS_SERVICE_NAME: 'fx',
         FAZHI_TABLE_NAME: { Ref: logicalIdOf(s.stack.storage.table) },
         FAZHI_JWT_ISSUER: { 'Fn::GetAtt': [logicalIdOf(s.stack.identity.userPool), 'ProviderURL'] },
