@@ -182,6 +182,10 @@ describe('on-duty board in the browser', () => {
     // Assess: it leaves the open alerts without an error
     await expect.poll(() => breach.count(), WAIT).toBe(0);
     expect(await page.getByTestId('ack-error').count()).toBe(0);
+    // … and stays on the board, quietly, until its milestone is met
+    const acked = page.locator('[data-testid=acknowledged-alerts] li', { hasText: title });
+    await expect.poll(() => acked.count(), WAIT).toBe(1);
+    expect(await acked.textContent()).toContain('propaganda.duty');
 
     // Act: record the authoritative release on the incident page
     await release.getByRole('link', { name: title }).click();
@@ -204,6 +208,9 @@ describe('on-duty board in the browser', () => {
       .poll(() => page.locator('[data-testid=alert-card][data-clock-kind=release]', { hasText: title }).count(), WAIT)
       .toBe(0);
     expect(await release.count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid=acknowledged-alerts] li', { hasText: title }).count(), WAIT)
+      .toBe(0);
     await shot('4-met');
   });
 

@@ -7,6 +7,8 @@ import { diffAlerts, type SeenAlerts } from './new-alerts';
 export interface BoardData {
   clocks: Clock[];
   alerts: Alert[];
+  /** Acknowledged but not yet resolved: someone is on it, the milestone is still to be met. */
+  acknowledged: Alert[];
   /** Browser time of the last successful refresh; undefined before the first. */
   updatedAt?: number;
   error?: unknown;
@@ -14,14 +16,14 @@ export interface BoardData {
 
 // Module state, not component state: leaving the board and coming back shows the last data at once and does
 // not ring again for alerts already announced.
-export const boardStore = createStore<BoardData>({ clocks: [], alerts: [] });
+export const boardStore = createStore<BoardData>({ clocks: [], alerts: [], acknowledged: [] });
 let seen: SeenAlerts | undefined;
 let localClock: 'unknown' | 'present' | 'absent' = 'unknown';
 
 export const usesLocalClock = (): boolean => localClock === 'present';
 
 export function resetBoard(): void {
-  boardStore.set({ clocks: [], alerts: [] });
+  boardStore.set({ clocks: [], alerts: [], acknowledged: [] });
   seen = undefined;
 }
 
@@ -44,7 +46,8 @@ export async function refreshBoard(): Promise<Alert[]> {
     const openAlerts = alerts.items.filter((a) => a.status === 'open');
     const diff = diffAlerts(seen, openAlerts);
     seen = diff.seen;
-    boardStore.set({ clocks: clocks.items, alerts: openAlerts, updatedAt: Date.now() });
+    const acknowledged = alerts.items.filter((a) => a.status === 'acknowledged');
+    boardStore.set({ clocks: clocks.items, alerts: openAlerts, acknowledged, updatedAt: Date.now() });
     return diff.announce;
   } catch (error) {
     boardStore.set({ ...boardStore.get(), error });
@@ -52,8 +55,13 @@ export async function refreshBoard(): Promise<Alert[]> {
   }
 }
 
-/** Drops an acknowledged alert at once instead of waiting for the next poll. */
+/** Moves an acknowledged alert at once instead of waiting for the next poll. */
 export function markAcknowledged(alertId: string): void {
   const data = boardStore.get();
-  boardStore.set({ ...data, alerts: data.alerts.filter((a) => a.id !== alertId) });
+  const acked = data.alerts.find((a) => a.id === alertId);
+  boardStore.set({
+    ...data,
+    alerts: data.alerts.filter((a) => a.id !== alertId),
+    acknowledged: acked ? [{ ...acked, status: 'acknowledged' }, ...data.acknowledged] : data.acknowledged,
+  });
 }

@@ -20,7 +20,7 @@ import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
 import { useI18n } from '../i18n/i18n';
 import { useStore } from '../store';
-import { formatDateTime, formatTime } from '../time/china-time';
+import { formatDateTime, formatTime, instant } from '../time/china-time';
 import { serverClock } from '../time/server-clock';
 
 const POLL_MS = 2500;
@@ -155,6 +155,26 @@ export function BoardPage({ session }: { session: Session }) {
           </div>
         )}
       </section>
+
+      {data.acknowledged.length > 0 && (
+        <section class="board-section" aria-labelledby="acked-heading" data-testid="acknowledged-alerts">
+          <h2 id="acked-heading">{t('board.acknowledged')}</h2>
+          <ul class="acked-list">
+            {data.acknowledged.map((a) => (
+              <li key={a.id}>
+                <strong>{a.label}</strong> · {a.subject.title} · {t(`alert.level.${a.level}`)}
+                <span class="muted">
+                  {' — '}
+                  {t('board.acknowledgedBy', {
+                    who: a.acknowledgedBy ?? '—',
+                    time: a.acknowledgedAt ? formatDateTime(instant(a.acknowledgedAt)) : '—',
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section class="board-section" aria-labelledby="clocks-heading" data-testid="running-clocks">
         <h2 id="clocks-heading">{t('board.clocks')}</h2>
