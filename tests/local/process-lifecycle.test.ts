@@ -55,6 +55,14 @@ describe('local runtime process', () => {
       expect(posted.status).toBe(202);
       const eventId = posted.json.entries[0].eventId as string;
       await first.exited;
+      // The runtime really is gone (its DynamoDB Local is orphaned, as after a crash), and the
+      // delivery it had in flight never completed.
+      expect(
+        await fetch(`${first.baseUrl}/health`).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      ).toBe('refused');
       expect(hook.received.some((r) => r.body.id === eventId)).toBe(false);
 
       hook.delay(0);

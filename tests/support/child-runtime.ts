@@ -16,22 +16,20 @@ export interface ChildRuntime {
 
 export async function startChildRuntime(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ChildRuntime> {
   const port = await freePort();
-  const child = spawn(
-    join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-    [join(REPO_ROOT, 'packages', 'local', 'src', 'main.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        FAZHI_PORT: String(port),
-        FAZHI_DATA_DIR: dataDir,
-        FAZHI_QUIET: '1',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  // Node itself runs the runtime (tsx as a loader), not the tsx CLI: that wrapper would take a
+  // kill -9 in place of the runtime and leave the real process running behind it.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages', 'local', 'src', 'main.ts')], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      FAZHI_PORT: String(port),
+      FAZHI_DATA_DIR: dataDir,
+      FAZHI_QUIET: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...extraEnv,
     },
-  );
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => {
     stderr = (stderr + b.toString()).slice(-3000);
