@@ -1,3 +1,4 @@
+import { durationMs } from '../clocks/duration';
 import { AlertError } from './alert-error';
 import type { AlertEvent } from './alert-events';
 import {
@@ -8,7 +9,6 @@ import {
   raiseAlert,
   resolveAlert,
 } from './alert-state';
-import { parseIsoDurationMs } from './iso-duration';
 import type { Roster } from './roster';
 
 // A clock sends several alarms over its life (warnings at 2 h, 1 h, 30 min, then the breach).
@@ -33,8 +33,7 @@ export interface SupersedeOutcome {
 /** Higher is more urgent: the breach above every warning, a warning closer to due above a farther one. */
 export function alarmUrgency(alarm: Pick<ClockAlarm, 'reason' | 'warning'>): number {
   if (alarm.reason === 'breach') return Number.POSITIVE_INFINITY;
-  const before = alarm.warning === undefined ? undefined : parseIsoDurationMs(alarm.warning);
-  return before === undefined ? Number.NEGATIVE_INFINITY : -before;
+  return alarm.warning === undefined ? Number.NEGATIVE_INFINITY : -durationMs(alarm.warning);
 }
 
 /**

@@ -2,7 +2,6 @@ export * from './alert-error';
 export * from './alert-events';
 export * from './alert-state';
 export * from './alert-supersede';
-export * from './iso-duration';
 export * from './levels';
 export * from './roster';
 export * from './roster-schema';

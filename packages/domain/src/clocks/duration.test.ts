@@ -5,6 +5,7 @@ import {
   durationDays,
   durationMonths,
   durationMs,
+  durationOfMs,
   formatDuration,
   isFixedDuration,
   parseDuration,
@@ -134,6 +135,26 @@ describe('duration properties', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('durationOfMs', () => {
+  it('writes warning offsets computed in milliseconds as policies write them', () => {
+    expect(formatDuration(durationOfMs(30 * 60_000))).toBe('PT30M');
+    expect(formatDuration(durationOfMs(5 * 3_600_000))).toBe('PT5H');
+    expect(formatDuration(durationOfMs(0))).toBe('PT0S');
+    expect(() => durationOfMs(-1)).toThrow(RangeError);
+    expect(() => durationOfMs(1500)).toThrow(RangeError);
+  });
+
+  it('formats then parses back to the same milliseconds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 * 24 * 3600 }), (s) => {
+        const text = formatDuration(durationOfMs(s * 1000));
+        expect(durationMs(text)).toBe(s * 1000);
+        expect(text).toMatch(/^PT/);
+      }),
     );
   });
 });

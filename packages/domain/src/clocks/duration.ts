@@ -111,3 +111,23 @@ export function durationMonths(value: Duration | string): number {
   }
   return d.years * 12 + d.months;
 }
+
+/**
+ * The duration of a whole number of seconds, in hours, minutes and seconds (no days, so `PT26H`
+ * reads as written in policies): `1_800_000` → PT30M. For offsets computed in milliseconds.
+ */
+export function durationOfMs(ms: number): Duration {
+  if (!Number.isInteger(ms) || ms < 0 || ms % SECOND_MS !== 0) {
+    throw new RangeError(`not a non-negative whole number of seconds in ms: ${ms}`);
+  }
+  const seconds = ms / SECOND_MS;
+  return {
+    years: 0,
+    months: 0,
+    weeks: 0,
+    days: 0,
+    hours: Math.floor(seconds / 3600),
+    minutes: Math.floor((seconds % 3600) / 60),
+    seconds: seconds % 60,
+  };
+}

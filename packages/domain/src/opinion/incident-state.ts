@@ -1,4 +1,4 @@
-import { formatIsoDurationMs } from '../alerts/iso-duration';
+import { durationOfMs, formatDuration } from '../clocks/duration';
 import {
   type MilestoneKind,
   OPINION_CLOCK_SPECS,
@@ -183,7 +183,7 @@ function lateness(c: IncidentClock, at: number, deps: OpinionDeps): LateClock | 
   const left = c.dueAt - at;
   const passed = (policyFor(deps, c.policyId).warningsMs ?? []).filter((w) => w > 0 && left <= w);
   if (passed.length === 0) return undefined;
-  return { ...refOf(c), dueAt: c.dueAt, reason: 'warning', warning: formatIsoDurationMs(Math.min(...passed)) };
+  return { ...refOf(c), dueAt: c.dueAt, reason: 'warning', warning: formatDuration(durationOfMs(Math.min(...passed))) };
 }
 
 /** The earliest recorded milestone that meets a clock of this kind. */
