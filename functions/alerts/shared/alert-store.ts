@@ -8,12 +8,12 @@
 //                                                    apply one at a time, in any delivery order
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertState, AlertStatus } from '@fazhi/domain/alerts/alert-state';
-import { clockShardOf, padMs } from '@fazhi/platform/clocks/keys';
 import { put, putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
+import { DUE_SHARDS, dueBound, dueIndexKey, padMs } from '@fazhi/platform/ddb/due-index';
 import { queryPages } from '@fazhi/platform/ddb/query-pages';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 
-export const ALERT_SHARDS = 16;
+export const ALERT_SHARDS = DUE_SHARDS;
 
 export const alertKey = (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' });
 export const alertHeadKey = (clockId: string) => ({ pk: `CLOCK#${clockId}`, sk: 'ALERTS' });
@@ -27,9 +27,7 @@ export function alertItem(s: AlertState): Record<string, unknown> & { version: n
     ...s,
     gsi1pk: boardPartition(s.departmentId),
     gsi1sk: `${s.status}#${padMs(s.raisedAt)}#${s.id}`,
-    ...(s.nextActionAt === null
-      ? {}
-      : { gsi2pk: alertDueShard(clockShardOf(s.id) % ALERT_SHARDS), gsi2sk: `${padMs(s.nextActionAt)}#${s.id}` }),
+    ...(s.nextActionAt === null ? {} : dueIndexKey('ALERTDUE', s.id, s.nextActionAt)),
   };
 }
 
@@ -102,21 +100,15 @@ export async function departmentAlerts(
 
 /** Alerts of one due shard whose next action is at or before `now`. */
 export async function dueAlerts(d: PlatformDeps, shard: number, now: number, limit = 200): Promise<AlertState[]> {
-  const out: AlertState[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await d.ddb.send(
-      new QueryCommand({
-        TableName: d.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
-        ExpressionAttributeValues: { ':pk': alertDueShard(shard), ':bound': `${padMs(now)}#~` },
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(alertOf));
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < 1000);
-  return out;
+  return queryPages(
+    d,
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
+      ExpressionAttributeValues: { ':pk': alertDueShard(shard), ':bound': dueBound(now) },
+      Limit: limit,
+    },
+    alertOf,
+    1000,
+  );
 }

@@ -4,6 +4,7 @@
 // Failed deliveries retry with exponential backoff from a table-backed queue, then land in the
 // dead-letter store (also in the table), from which `replay` sends them again.
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dueBound, padMs } from '@fazhi/platform/ddb/due-index';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import type { BusEvent, DeliveredEvent } from '@fazhi/platform/events/envelope';
 import type { EventPublisher } from '@fazhi/platform/events/publisher';
@@ -74,7 +75,6 @@ export class LocalBus implements EventPublisher {
   private retrying = false;
   private again = false;
   private inflight = new Set<Promise<unknown>>();
-  readonly delivered: { rule: string; eventId: string }[] = [];
 
   constructor(
     private readonly d: PlatformDeps,
@@ -140,7 +140,7 @@ export class LocalBus implements EventPublisher {
     const due = Date.now() + delay;
     const item: RetryItem = {
       pk: 'BUSRETRY',
-      sk: `${String(due).padStart(15, '0')}#${this.d.newId()}`,
+      sk: `${padMs(due)}#${this.d.newId()}`,
       rule: t.rule,
       event,
       attempts,
@@ -200,7 +200,7 @@ export class LocalBus implements EventPublisher {
       new QueryCommand({
         TableName: this.d.tableName,
         KeyConditionExpression: 'pk = :pk AND sk <= :now',
-        ExpressionAttributeValues: { ':pk': 'BUSRETRY', ':now': `${String(now).padStart(15, '0')}#~` },
+        ExpressionAttributeValues: { ':pk': 'BUSRETRY', ':now': dueBound(now) },
         Limit: 100,
       }),
     );

@@ -3,8 +3,9 @@
 // partition) until the relay has chained and published it.
 import type { PlatformDeps } from '../deps';
 import { type BusEvent, type EventDetail, toIso } from '../events/envelope';
+import { DUE_SHARDS, dueIndexKey } from './due-index';
 
-export const OUTBOX_SHARDS = 16;
+export const OUTBOX_SHARDS = DUE_SHARDS;
 
 export interface NewEvent<D = unknown> {
   source: string;
@@ -36,14 +37,8 @@ export function eventKey(eventId: string) {
   return { pk: `EVENT#${eventId}`, sk: 'EVENT' as const };
 }
 
-function shardOf(id: string): number {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return h % OUTBOX_SHARDS;
-}
-
 export function pendingIndexKey(eventId: string, createdAt: number) {
-  return { gsi2pk: `OUTBOX#${shardOf(eventId)}`, gsi2sk: `${String(createdAt).padStart(15, '0')}#${eventId}` };
+  return dueIndexKey('OUTBOX', eventId, createdAt);
 }
 
 export function newEventItem(d: Pick<PlatformDeps, 'clock' | 'newId'>, e: NewEvent): EventItem {

@@ -1,4 +1,6 @@
 // The shape of an event on the bus and in the outbox. `detail = { meta, data }` per DESIGN.md.
+import { formatCityInstant } from '@fazhi/domain/clocks/city-time';
+
 export interface EventMeta {
   eventId: string;
   occurredAt: string;
@@ -38,7 +40,4 @@ export function toIso(epochMs: number): string {
 }
 
 /** ISO 8601 in the city's zone (+08:00), the form the API answers with. */
-export function toCityIso(epochMs: number): string {
-  const shifted = new Date(epochMs + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, 23)}+08:00`;
-}
+export const toCityIso: (epochMs: number) => string = formatCityInstant;

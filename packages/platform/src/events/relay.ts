@@ -2,6 +2,7 @@
 // table stream (functions/platform/outbox-relay) and, as a safety net, by the sweep of the pending
 // index (functions/platform/outbox-sweep), so nothing committed is ever stranded.
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dueBound } from '../ddb/due-index';
 import { busEventOf, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
 import type { PlatformDeps } from '../deps';
 import { appendToChain } from '../evidence/store';
@@ -33,7 +34,7 @@ export async function relayEvents(d: PlatformDeps, items: EventItem[]): Promise<
 
 /** Events still pending that were created before `olderThan` (epoch ms), oldest first per shard. */
 export async function pendingEvents(d: PlatformDeps, olderThan: number, limitPerShard = 100): Promise<EventItem[]> {
-  const bound = `${String(olderThan).padStart(15, '0')}#~`;
+  const bound = dueBound(olderThan);
   const pages = await Promise.all(
     Array.from({ length: OUTBOX_SHARDS }, (_, shard) =>
       d.ddb.send(
