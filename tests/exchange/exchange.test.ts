@@ -459,6 +459,19 @@ describe('webhooks', () => {
   });
 });
 
+describe('401 answers say what to fix', () => {
+  it.each([
+    ['no header', undefined, /Send `Authorization: Bearer/],
+    ['a truncated key', 'fz_abc', /copied whole/],
+    ['an unknown key', `fz_aaaaaaaaaaaa_${'x'.repeat(43)}`, /unknown or was revoked/],
+    ['a bad token', 'eyJhbGciOiJIUzI1NiJ9.e30.x', /sign in again/],
+  ])('%s', async (_, token, detail) => {
+    const r = await api('GET', '/v1/inbox', token ? { token } : {});
+    expect(r.status).toBe(401);
+    expect(r.json.detail).toMatch(detail);
+  });
+});
+
 describe('API keys', () => {
   it('rotates a key: the new one works at once, the old one stops after the grace period', async () => {
     const old = keyOf('finance');
@@ -466,7 +479,9 @@ describe('API keys', () => {
     expect(r.status, r.text).toBe(201);
     expect(r.json.apiKey).toMatch(/^fz_/);
     expect((await api('GET', '/v1/inbox', { token: r.json.apiKey })).status).toBe(200);
-    expect((await api('GET', '/v1/inbox', { token: old })).status).toBe(401);
+    const stale = await api('GET', '/v1/inbox', { token: old });
+    expect(stale.status).toBe(401);
+    expect(stale.json.detail).toMatch(/replaced by a rotation/);
     const notAdmin = await api('POST', '/v1/departments/finance/api-keys', {
       token: await login(api, 'finance.head'),
       body: {},

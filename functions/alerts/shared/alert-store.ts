@@ -6,9 +6,9 @@
 //                                                    finished; every raise and resolve of that clock
 //                                                    writes it under a version condition, so they
 //                                                    apply one at a time, in any delivery order
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertState, AlertStatus } from '@fazhi/domain/alerts/alert-state';
-import { put, putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
+import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import { DUE_SHARDS, dueBound, dueIndexKey, padMs } from '@fazhi/platform/ddb/due-index';
 import { queryPages } from '@fazhi/platform/ddb/query-pages';
 import type { PlatformDeps } from '@fazhi/platform/deps';

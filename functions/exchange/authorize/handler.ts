@@ -6,7 +6,7 @@
 // with an empty principal and the route's own edge (platform/http/route.ts) answers 401. For that
 // reason the authoriser is configured without an identity source and without result caching.
 import { bearerOf, parseApiKey, secretMatches } from '@fazhi/platform/auth/api-keys';
-import type { Principal } from '@fazhi/platform/auth/principal';
+import type { AuthRefusal, Principal } from '@fazhi/platform/auth/principal';
 import { deps } from '@fazhi/platform/deps';
 import { logger } from '@fazhi/platform/logger';
 import { getApiKey } from '@fazhi/platform/repos/departments';
@@ -18,33 +18,39 @@ interface AuthorizerEvent {
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
-  context?: { principal: string };
+  context: { principal: string; refusal?: AuthRefusal };
 }
 
-const anonymous: AuthorizerResult = { isAuthorized: true, context: { principal: '' } };
+/** Passed on (never the principal of somebody else) so the route can tell the caller what to fix. */
+const refused = (refusal: AuthRefusal): AuthorizerResult => ({
+  isAuthorized: true,
+  context: { principal: '', refusal },
+});
 
-async function principalFor(token: string): Promise<Principal | undefined> {
+async function principalFor(token: string): Promise<Principal | AuthRefusal> {
   const d = deps();
   if (token.startsWith('fz_')) {
     const parsed = parseApiKey(token);
-    if (!parsed) return undefined;
+    if (!parsed) return 'malformed-key';
     const key = await getApiKey(d, parsed.keyId);
-    if (!key || !secretMatches(parsed.secret, key.secretHash)) return undefined;
-    if (key.expiresAt !== undefined && key.expiresAt <= d.clock.now()) return undefined;
+    if (!key || !secretMatches(parsed.secret, key.secretHash)) return 'unknown-key';
+    if (key.expiresAt !== undefined && key.expiresAt <= d.clock.now()) return 'expired-key';
     return { kind: 'department', departmentId: key.departmentId, keyId: key.keyId };
   }
-  return d.tokens.verify(token).catch(() => undefined);
+  return d.tokens.verify(token).catch((): AuthRefusal => 'invalid-token');
 }
 
 export async function handler(event: AuthorizerEvent): Promise<AuthorizerResult> {
   const header = event.headers?.authorization ?? event.headers?.Authorization ?? event.identitySource?.[0];
   const token = bearerOf(header);
-  if (!token) return anonymous;
+  if (!token) return refused('missing');
   try {
     const principal = await principalFor(token);
-    return principal ? { isAuthorized: true, context: { principal: JSON.stringify(principal) } } : anonymous;
+    return typeof principal === 'string'
+      ? refused(principal)
+      : { isAuthorized: true, context: { principal: JSON.stringify(principal) } };
   } catch (error) {
     logger.error('authoriser failed', { error: error as Error });
-    return anonymous;
+    return refused('unavailable');
   }
 }

@@ -1,6 +1,6 @@
 // Incidents in the one table: pk INCIDENT#<id>, sk INCIDENT, listed through
 // gsi1 INCIDENTS#<status> / <createdAt>#<id>.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IncidentState } from '@fazhi/domain/opinion/incident-state';
 import { padMs } from '@fazhi/platform/clocks/keys';
 import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';

@@ -45,8 +45,20 @@ export function principalFromClaims(claims: PersonClaims): UserPrincipal {
   };
 }
 
+/** Why the authoriser found no caller; the route's 401 says so, in words an integrator can act on. */
+export type AuthRefusal = 'missing' | 'malformed-key' | 'unknown-key' | 'expired-key' | 'invalid-token' | 'unavailable';
+
+const REFUSAL_DETAIL: Record<AuthRefusal, string> = {
+  missing: 'Send `Authorization: Bearer <API key or token>`.',
+  'malformed-key': 'The API key is not in the form fz_<id>_<secret>; check that it was copied whole.',
+  'unknown-key': 'This API key is unknown or was revoked; ask the platform administrator for the current key.',
+  'expired-key': 'This API key was replaced by a rotation and its grace period is over; use the department’s new key.',
+  'invalid-token': 'The sign-in token is invalid or expired; sign in again.',
+  unavailable: 'Credentials could not be checked just now; retry shortly.',
+};
+
 type AuthorizerContext = {
-  lambda?: { principal?: string };
+  lambda?: { principal?: string; refusal?: AuthRefusal };
   jwt?: { claims?: PersonClaims };
 };
 
@@ -59,8 +71,9 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal | undefine
 
 export function requirePrincipal(event: APIGatewayProxyEventV2): Principal {
   const p = principalOf(event);
-  if (!p) throw new UnauthorizedError();
-  return p;
+  if (p) return p;
+  const refusal = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer?.lambda?.refusal;
+  throw new UnauthorizedError(REFUSAL_DETAIL[refusal ?? 'missing'] ?? REFUSAL_DETAIL.missing);
 }
 
 export function requireDepartment(p: Principal): Extract<Principal, { kind: 'department' }> {

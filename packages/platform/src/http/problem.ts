@@ -83,7 +83,7 @@ export function problemOf(err: unknown, correlationId?: string): Problem {
     };
   }
   return {
-    type: PROBLEM_BASE + 'internal',
+    type: `${PROBLEM_BASE}internal`,
     title: 'Internal error',
     status: 500,
     detail: 'Something failed on our side. Quote the correlation id when you report it.',

@@ -4,13 +4,12 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ZodType, z } from 'zod';
-import { type Principal, principalOf, requireDepartment, requireUser } from '../auth/principal';
+import { type Principal, principalOf, requireDepartment, requirePrincipal, requireUser } from '../auth/principal';
 import { deps, type PlatformDeps } from '../deps';
 import {
   BadRequestError,
   type FieldError,
   PayloadTooLargeError,
-  UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors';
@@ -82,9 +81,8 @@ function parseQuery(event: APIGatewayProxyEventV2, schema: ZodType | undefined):
 }
 
 function authorise(route: RouteWiring, event: APIGatewayProxyEventV2): Principal | undefined {
-  const principal = principalOf(event);
-  if (route.auth === 'none') return principal;
-  if (!principal) throw new UnauthorizedError();
+  if (route.auth === 'none') return principalOf(event);
+  const principal = requirePrincipal(event);
   if (route.auth === 'apiKey') requireDepartment(principal);
   if (route.auth === 'user') requireUser(principal, route.doc.roles);
   if (route.auth === 'either' && principal.kind === 'user' && route.doc.roles?.length)
