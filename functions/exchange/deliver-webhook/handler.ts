@@ -1,9 +1,9 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type EventItem, eventKey } from '@fazhi/platform/ddb/outbox';
 import { toIso } from '@fazhi/platform/events/envelope';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { getDepartment } from '@fazhi/platform/repos/departments';
-import { receiptKey, sharedEventFor } from '../shared/deliveries';
+import { recordWebhookOutcome, sharedEventFor } from '../shared/deliveries';
 
 export class WebhookDeliveryFailed extends Error {
   constructor(departmentId: string, reason: string) {
@@ -22,15 +22,7 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
   if (!item) return;
   const hook = dept?.webhook;
   if (!dept || !hook?.enabled) {
-    await d.ddb.send(
-      new UpdateCommand({
-        TableName: d.tableName,
-        Key: receiptKey(eventId, departmentId),
-        UpdateExpression: 'SET #w.#s = :s',
-        ExpressionAttributeNames: { '#w': 'webhook', '#s': 'status' },
-        ExpressionAttributeValues: { ':s': 'skipped' },
-      }),
-    );
+    await recordWebhookOutcome(d, eventId, departmentId, { status: 'skipped' });
     return;
   }
   const now = d.clock.now();
@@ -42,27 +34,11 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
     timestamp: toIso(now),
   });
   if (result.ok) {
-    await d.ddb.send(
-      new UpdateCommand({
-        TableName: d.tableName,
-        Key: receiptKey(eventId, departmentId),
-        UpdateExpression:
-          'SET #w.#s = :s, #w.deliveredAt = :now, #w.lastAttemptAt = :now, #w.attempts = #w.attempts + :one REMOVE #w.lastError',
-        ExpressionAttributeNames: { '#w': 'webhook', '#s': 'status' },
-        ExpressionAttributeValues: { ':s': 'delivered', ':now': now, ':one': 1 },
-      }),
-    );
+    await recordWebhookOutcome(d, eventId, departmentId, { status: 'delivered', at: now });
     return;
   }
   const reason = result.error ?? `HTTP ${result.status}`;
-  await d.ddb.send(
-    new UpdateCommand({
-      TableName: d.tableName,
-      Key: receiptKey(eventId, departmentId),
-      UpdateExpression: 'SET #w.#s = :s, #w.lastError = :e, #w.lastAttemptAt = :now, #w.attempts = #w.attempts + :one',
-      ExpressionAttributeNames: { '#w': 'webhook', '#s': 'status' },
-      ExpressionAttributeValues: { ':s': 'failing', ':e': reason.slice(0, 500), ':now': now, ':one': 1 },
-    }),
-  );
+  await recordWebhookOutcome(d, eventId, departmentId, { status: 'failing', at: now, error: reason });
+  // Thrown on so the bus retries with backoff and finally dead-letters the request.
   throw new WebhookDeliveryFailed(departmentId, reason);
 });

@@ -1,5 +1,6 @@
 // Where shared events land: each entitled department's inbox (the pull feed) and a receipt per
 // event and department (the proof of what was shared with whom, and how delivery went).
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { maskPersonalData, needsPersonalData } from '@fazhi/domain/exchange/personal-data';
 import { commit, put, type TransactItem, TransactionConflict } from '@fazhi/platform/ddb/commit';
 import type { EventItem, NewEvent } from '@fazhi/platform/ddb/outbox';
@@ -140,4 +141,38 @@ export async function recordRefusal(
   } catch (e) {
     if (!(e instanceof TransactionConflict)) throw e;
   }
+}
+
+export type WebhookOutcome =
+  | { status: 'skipped' }
+  | { status: 'delivered'; at: number }
+  | { status: 'failing'; at: number; error: string };
+
+/** Records on the receipt what became of one webhook attempt (or that it was skipped). */
+export async function recordWebhookOutcome(
+  d: PlatformDeps,
+  eventId: string,
+  departmentId: string,
+  o: WebhookOutcome,
+): Promise<void> {
+  const attempt = o.status === 'skipped' ? '' : ', #w.lastAttemptAt = :at, #w.attempts = #w.attempts + :one';
+  const expr =
+    o.status === 'delivered'
+      ? `SET #w.#s = :s, #w.deliveredAt = :at${attempt} REMOVE #w.lastError`
+      : o.status === 'failing'
+        ? `SET #w.#s = :s, #w.lastError = :e${attempt}`
+        : 'SET #w.#s = :s';
+  await d.ddb.send(
+    new UpdateCommand({
+      TableName: d.tableName,
+      Key: receiptKey(eventId, departmentId),
+      UpdateExpression: expr,
+      ExpressionAttributeNames: { '#w': 'webhook', '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':s': o.status,
+        ...(o.status === 'skipped' ? {} : { ':at': o.at, ':one': 1 }),
+        ...(o.status === 'failing' ? { ':e': o.error.slice(0, 500) } : {}),
+      },
+    }),
+  );
 }
