@@ -5,6 +5,7 @@ import type { OpinionIncidentEvent } from '@fazhi/domain/opinion/incident-events
 import type { IncidentState } from '@fazhi/domain/opinion/incident-state';
 import type { NewEvent } from '@fazhi/platform/ddb/outbox';
 import { toCityIso } from '@fazhi/platform/events/envelope';
+import { milestoneView } from './incident-view';
 
 export const OPINION_SOURCE = 'fazhi.opinion';
 const MAX_CLOCKS = 20;
@@ -44,17 +45,9 @@ function dataOf(e: OpinionIncidentEvent, s: IncidentState, reportedLate: boolean
         at: toCityIso(e.data.at),
       };
     case 'OpinionIncident.MilestoneRecorded': {
-      const m = e.data.milestone;
       return {
         ...head,
-        milestone: {
-          kind: m.kind,
-          at: toCityIso(m.at),
-          channel: m.channel,
-          ...(m.evidenceUrl !== undefined ? { evidenceUrl: m.evidenceUrl } : {}),
-          ...(m.documentNo !== undefined ? { documentNo: m.documentNo } : {}),
-          recordedBy: m.recordedBy,
-        },
+        milestone: milestoneView(e.data.milestone),
         ...(e.data.metClock ? { metClockId: e.data.metClock.clockId } : {}),
         clocks: clocksOf(s),
       };

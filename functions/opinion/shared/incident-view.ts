@@ -41,6 +41,18 @@ export const incidentViewSchema = z.object({
 
 export type IncidentView = z.infer<typeof incidentViewSchema>;
 
+/** A milestone as the API and the OpinionIncident.* events carry it: ISO times, no empty fields. */
+export function milestoneView(m: IncidentState['milestones'][number]) {
+  return {
+    kind: m.kind,
+    at: toCityIso(m.at),
+    channel: m.channel,
+    ...(m.evidenceUrl !== undefined ? { evidenceUrl: m.evidenceUrl } : {}),
+    ...(m.documentNo !== undefined ? { documentNo: m.documentNo } : {}),
+    recordedBy: m.recordedBy,
+  };
+}
+
 export function incidentView(s: IncidentState): IncidentView {
   return {
     id: s.id,
@@ -60,14 +72,7 @@ export function incidentView(s: IncidentState): IncidentView {
       status: c.status,
       ...(c.metAt !== undefined ? { metAt: toCityIso(c.metAt) } : {}),
     })),
-    milestones: s.milestones.map((m) => ({
-      kind: m.kind,
-      at: toCityIso(m.at),
-      channel: m.channel,
-      ...(m.evidenceUrl !== undefined ? { evidenceUrl: m.evidenceUrl } : {}),
-      ...(m.documentNo !== undefined ? { documentNo: m.documentNo } : {}),
-      recordedBy: m.recordedBy,
-    })),
+    milestones: s.milestones.map(milestoneView),
     timeline: s.timeline.map((t) => ({ at: toCityIso(t.at), type: t.type, text: t.text, textEn: t.textEn })),
     version: s.version,
     createdAt: toCityIso(s.createdAt),
