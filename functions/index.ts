@@ -4,6 +4,7 @@ import { ackAlertWiring } from './alerts/ack/wiring';
 import { getRosterWiring } from './alerts/get-roster/wiring';
 import { listAlertsWiring } from './alerts/list-alerts/wiring';
 import { notifyAlertsWiring } from './alerts/notify/wiring';
+import { onDutyWiring } from './alerts/on-duty/wiring';
 import { putRosterWiring } from './alerts/put-roster/wiring';
 import { raiseAlertWiring } from './alerts/raise/wiring';
 import { resolveAlertsWiring } from './alerts/resolve/wiring';
@@ -61,6 +62,7 @@ export const allFunctions: FunctionWiring[] = [
   listAlertsWiring,
   ackAlertWiring,
   getRosterWiring,
+  onDutyWiring,
   putRosterWiring,
   openIncidentWiring,
   listIncidentsWiring,

@@ -3,6 +3,7 @@
 // chain, acknowledged, and met by the release. Then every route's refusals.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { recordingNotifier } from '../../packages/platform/src/alert-notifier';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
@@ -674,7 +675,7 @@ describe('bad input on every route gets problem+json and stores nothing', () => 
     const me = await api('GET', '/v1/me', { token: token['propaganda.duty'] });
     expect(me.json).toEqual({
       username: 'propaganda.duty',
-      displayName: '市委宣传部值班员',
+      displayName: DEMO_USERS.find((u) => u.username === 'propaganda.duty')?.displayName,
       roles: ['duty-officer'],
       departmentId: 'propaganda',
       departmentName: '市委宣传部',

@@ -7,6 +7,7 @@ import type {
   IncidentLevel,
   Items,
   MilestoneBody,
+  OnDuty,
   OnTimeStat,
   OpenIncidentBody,
   Roster,
@@ -45,6 +46,7 @@ export const api = {
   closeIncident: (id: string, reason: string) =>
     request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/close`, { body: { reason }, idempotent: true }),
 
+  onDuty: (departmentId: string) => request<OnDuty>('GET', `/v1/departments/${seg(departmentId)}/on-duty`),
   roster: (departmentId: string) => request<Roster>('GET', `/v1/departments/${seg(departmentId)}/roster`),
   saveRoster: (roster: Roster) =>
     request<Roster>('PUT', `/v1/departments/${seg(roster.departmentId)}/roster`, { body: roster }),

@@ -46,7 +46,9 @@ export interface Clock {
   status: ClockStatus;
   metAt?: string;
   breachedAt?: string;
+  /** The policy's legal source in Chinese (mixed texts until every policy has `sourceEn`). */
   policySource: string;
+  policySourceEn?: string;
   verified: boolean;
 }
 
@@ -166,4 +168,25 @@ export interface Items<T> {
 export interface LocalClock {
   now: string;
   offsetMs: number;
+}
+
+export interface DutyPerson {
+  username: string;
+  displayName: string;
+  phone?: string;
+}
+
+export interface DutyShift {
+  startsAt: string;
+  endsAt: string;
+  officer: DutyPerson;
+  leader: DutyPerson;
+}
+
+export interface OnDuty {
+  departmentId: string;
+  at: string;
+  current?: DutyShift;
+  next?: DutyShift;
+  head?: DutyPerson;
 }

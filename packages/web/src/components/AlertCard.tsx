@@ -58,7 +58,7 @@ export function AlertCard({ alert, now, onAcknowledged }: Props) {
         <h3 id={headingId} class="alert-title">
           {label}
         </h3>
-        <p class="alert-subject">
+        <p class="alert-subject" title={alert.subject.title}>
           {alert.subject.type === 'opinion-incident' ? (
             <a href={hrefOf({ name: 'incident', id: alert.subject.id })}>{alert.subject.title}</a>
           ) : (

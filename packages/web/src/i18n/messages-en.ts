@@ -62,6 +62,17 @@ export const en: Record<MessageKey, string> = {
   'board.notificationsDenied': 'Desktop notifications are blocked by the browser',
   'board.newAlert': 'New alert: {label} — {title}',
 
+  'duty.title': 'People on duty',
+  'duty.now': 'On duty now',
+  'duty.next': 'Next shift',
+  'duty.shift': '{from} – {to}',
+  'duty.officer': 'Duty officer',
+  'duty.leader': 'Leader on duty',
+  'duty.head': 'Department head',
+  'duty.none': 'Nobody is rostered now: alerts go straight to the department head.',
+  'duty.noNext': 'The roster has no next shift: add one soon.',
+  'duty.call': 'Call {name}',
+
   'urgency.ok': 'On track',
   'urgency.soon': 'Due soon',
   'urgency.urgent': 'Urgent',
@@ -77,6 +88,8 @@ export const en: Record<MessageKey, string> = {
   'clock.metAt': 'Met at {time}',
   'clock.cancelled': 'Cancelled',
   'clock.unverified': 'Legal basis not yet verified',
+  'clock.noSource': 'source to be added',
+  'clock.department': 'Responsible: {name}',
   'clock.source': 'Basis: {source}',
 
   'alert.ack': 'Acknowledge',

@@ -60,6 +60,17 @@ export const zh = {
   'board.notificationsDenied': '浏览器已阻止桌面通知',
   'board.newAlert': '新警报：{label} — {title}',
 
+  'duty.title': '值班人员',
+  'duty.now': '当前值班',
+  'duty.next': '下一班',
+  'duty.shift': '{from} – {to}',
+  'duty.officer': '值班员',
+  'duty.leader': '带班领导',
+  'duty.head': '部门负责人',
+  'duty.none': '当前没有排班：警报直接发给部门负责人。',
+  'duty.noNext': '值班表中没有下一班，请尽快排班。',
+  'duty.call': '拨打 {name} 的电话',
+
   'urgency.ok': '正常',
   'urgency.soon': '临近',
   'urgency.urgent': '紧急',
@@ -75,6 +86,8 @@ export const zh = {
   'clock.metAt': '完成于 {time}',
   'clock.cancelled': '已取消',
   'clock.unverified': '时限依据待核实',
+  'clock.noSource': '依据待补充',
+  'clock.department': '责任部门：{name}',
   'clock.source': '依据：{source}',
 
   'alert.ack': '确认',
