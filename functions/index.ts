@@ -1,6 +1,7 @@
 // Every function of the platform. The CDK app and the local runtime both read this list.
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import { ackAlertWiring } from './alerts/ack/wiring';
+import { caseAlertsWiring } from './alerts/case-alerts/wiring';
 import { getRosterWiring } from './alerts/get-roster/wiring';
 import { listAlertsWiring } from './alerts/list-alerts/wiring';
 import { notifyAlertsWiring } from './alerts/notify/wiring';
@@ -63,6 +64,7 @@ export const allFunctions: FunctionWiring[] = [
   ackAlertWiring,
   getRosterWiring,
   onDutyWiring,
+  caseAlertsWiring,
   putRosterWiring,
   openIncidentWiring,
   listIncidentsWiring,

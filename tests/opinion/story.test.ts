@@ -237,6 +237,38 @@ describe('issue 3: a level Ⅱ incident reported 4 h 50 min after it happened', 
     expect(Date.parse(press.dueAt)).toBe(occurredAt + 24 * HOUR);
   });
 
+  it('gives the incident an alert history an after-action review can be written from', async () => {
+    // Act
+    const r = await api('GET', `/v1/subjects/opinion-incident/${incidentId}/alerts`, { token: officer });
+    // Assess: the late-report warning, its supersession by the breach, the escalation to the leader, the
+    // leader's acknowledgement, each notification with its channel and outcome, and the resolution when met
+    expect(r.status, r.text).toBe(200);
+    const items = r.json.items as { kind: string; alertId: string; at: string; [k: string]: unknown }[];
+    const ofBreach = items.filter((e) => e.alertId === breachAlertId);
+    expect(ofBreach.map((e) => e.kind).filter((k) => k !== 'notified')).toEqual([
+      'raised',
+      'escalated',
+      'acknowledged',
+      'resolved',
+    ]);
+    expect(ofBreach.find((e) => e.kind === 'escalated')).toMatchObject({
+      from: 'officer',
+      level: 'leader',
+      recipients: ['propaganda.leader'],
+    });
+    expect(ofBreach.find((e) => e.kind === 'acknowledged')).toMatchObject({ by: 'propaganda.leader' });
+    expect(ofBreach.find((e) => e.kind === 'resolved')).toMatchObject({ resolution: 'clock-met' });
+    expect(ofBreach.filter((e) => e.kind === 'notified')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ channel: 'local', outcome: 'sent', recipients: ['propaganda.leader'] }),
+      ]),
+    );
+    const warning = items.find((e) => e.alertId !== breachAlertId && e.kind === 'resolved');
+    expect(warning).toMatchObject({ reason: 'warning', resolution: 'superseded' });
+    const times = items.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
   it('counts the release as late and the press conference as open, and refuses to acknowledge a resolved alert', async () => {
     const range = `from=${cityDate(occurredAt)}&to=${cityDate(occurredAt + 48 * HOUR)}`;
     const stats = await api('GET', `/v1/stats/on-time?${range}`, { token: officer });

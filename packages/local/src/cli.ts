@@ -72,5 +72,3 @@ if (cmd === 'dlq' && sub === 'list') {
   console.error(usage);
   process.exit(2);
 }
-
-export {};
