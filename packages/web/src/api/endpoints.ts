@@ -1,6 +1,7 @@
 import { request } from './http';
 import type {
   Alert,
+  CaseAlertEntry,
   Clock,
   Department,
   Incident,
@@ -30,6 +31,8 @@ export const api = {
     request<Items<Clock>>('GET', `/v1/clocks${q({ status, departmentId })}`),
   alerts: (status: 'open' | 'all', departmentId?: string) =>
     request<Items<Alert>>('GET', `/v1/alerts${q({ status, departmentId })}`),
+  caseAlerts: (subjectType: string, subjectId: string) =>
+    request<Items<CaseAlertEntry>>('GET', `/v1/subjects/${seg(subjectType)}/${seg(subjectId)}/alerts`),
   acknowledge: (alertId: string) => request<Alert>('POST', `/v1/alerts/${seg(alertId)}/ack`, { body: {} }),
 
   incidents: () => request<Items<Incident>>('GET', '/v1/opinion-incidents?status=open'),

@@ -190,3 +190,23 @@ export interface OnDuty {
   next?: DutyShift;
   head?: DutyPerson;
 }
+
+export interface CaseAlertEntry {
+  at: string;
+  kind: 'raised' | 'escalated' | 'reminded' | 'acknowledged' | 'resolved' | 'notified';
+  alertId: string;
+  clockId: string;
+  clockKind: string;
+  label: string;
+  reason: 'warning' | 'breach';
+  warning?: string;
+  dueAt: string;
+  level?: AlertLevel;
+  from?: AlertLevel;
+  recipients?: string[];
+  by?: string;
+  resolution?: string;
+  channel?: string;
+  outcome?: 'sent' | 'skipped' | 'failed';
+  error?: string;
+}
