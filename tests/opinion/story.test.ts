@@ -269,18 +269,28 @@ describe('issue 3: a level Ⅱ incident reported 4 h 50 min after it happened', 
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
-  it('counts the release as late and the press conference as open, and refuses to acknowledge a resolved alert', async () => {
+  it('counts the release as late and the press conference as not yet due, and refuses to acknowledge a resolved alert', async () => {
     const range = `from=${cityDate(occurredAt)}&to=${cityDate(occurredAt + 48 * HOUR)}`;
     const stats = await api('GET', `/v1/stats/on-time?${range}`, { token: officer });
     expect(stats.status, stats.text).toBe(200);
     expect(stats.json.items.find((s: { departmentId: string }) => s.departmentId === 'propaganda')).toMatchObject({
       departmentName: '市委宣传部',
-      total: 2,
+      total: 1,
       onTime: 0,
       late: 1,
-      open: 1,
+      open: 0,
+      pending: 1,
       rate: 0,
     });
+    // By kind: the late release and the pending press conference, each under its own name
+    expect(stats.json.byKind).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'release', late: 1, rate: 0 }),
+        expect.objectContaining({ kind: 'press-conference', pending: 1, rate: null }),
+      ]),
+    );
+    const quiet = stats.json.items.find((s: { departmentId: string }) => s.departmentId === 'finance');
+    expect(quiet).toMatchObject({ total: 0, rate: null });
     const again = await api('POST', `/v1/alerts/${breachAlertId}/ack`, { token: officer, body: {} });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
