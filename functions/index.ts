@@ -11,6 +11,7 @@ import { raiseAlertWiring } from './alerts/raise/wiring';
 import { resolveAlertsWiring } from './alerts/resolve/wiring';
 import { alertsSweepWiring } from './alerts/sweep/wiring';
 import { listClocksWiring } from './clocks/list-clocks/wiring';
+import { onTimeClocksWiring } from './clocks/on-time-clocks/wiring';
 import { onTimeStatsWiring } from './clocks/on-time-stats/wiring';
 import { clocksSweepWiring } from './clocks/sweep/wiring';
 import { clockConfigWiring } from './config/clock-config/wiring';
@@ -56,6 +57,7 @@ export const allFunctions: FunctionWiring[] = [
   clocksSweepWiring,
   listClocksWiring,
   onTimeStatsWiring,
+  onTimeClocksWiring,
   raiseAlertWiring,
   resolveAlertsWiring,
   alertsSweepWiring,

@@ -291,6 +291,18 @@ describe('issue 3: a level Ⅱ incident reported 4 h 50 min after it happened', 
     );
     const quiet = stats.json.items.find((s: { departmentId: string }) => s.departmentId === 'finance');
     expect(quiet).toMatchObject({ total: 0, rate: null });
+    // Drill-down: the clocks behind the department's row, each with its outcome
+    const rows = await api(
+      'GET',
+      `/v1/stats/on-time/clocks?departmentId=propaganda&from=${cityDate(occurredAt)}&to=${cityDate(occurredAt + 48 * HOUR)}`,
+      { token: officer },
+    );
+    expect(rows.status, rows.text).toBe(200);
+    const ours = rows.json.items.filter((c: { subject: { id: string } }) => c.subject.id === incidentId);
+    expect(ours.map((c: { kind: string; outcome: string }) => [c.kind, c.outcome])).toEqual([
+      ['release', 'late'],
+      ['press-conference', 'pending'],
+    ]);
     const again = await api('POST', `/v1/alerts/${breachAlertId}/ack`, { token: officer, body: {} });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
