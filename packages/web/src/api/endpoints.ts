@@ -3,13 +3,14 @@ import type {
   Alert,
   CaseAlertEntry,
   Clock,
+  ClockOutcome,
   Department,
   Incident,
   IncidentLevel,
   Items,
   MilestoneBody,
   OnDuty,
-  OnTimeStat,
+  OnTimeReport,
   OpenIncidentBody,
   Roster,
   User,
@@ -54,5 +55,10 @@ export const api = {
   saveRoster: (roster: Roster) =>
     request<Roster>('PUT', `/v1/departments/${seg(roster.departmentId)}/roster`, { body: roster }),
 
-  onTimeStats: (from: string, to: string) => request<Items<OnTimeStat>>('GET', `/v1/stats/on-time${q({ from, to })}`),
+  onTimeStats: (from: string, to: string) => request<OnTimeReport>('GET', `/v1/stats/on-time${q({ from, to })}`),
+  onTimeClocks: (departmentId: string, from: string, to: string, kind?: string) =>
+    request<Items<Clock & { outcome: ClockOutcome }>>(
+      'GET',
+      `/v1/stats/on-time/clocks${q({ departmentId, from, to, kind })}`,
+    ),
 };

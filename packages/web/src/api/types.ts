@@ -151,15 +151,33 @@ export interface Roster {
   version: number;
 }
 
-export interface OnTimeStat {
-  departmentId: string;
-  departmentName: string;
+export interface OnTimeTally {
+  /** Come due in the range: onTime + late + open. */
   total: number;
   onTime: number;
   late: number;
+  /** 未完成: past its due day and not met. */
   open: number;
-  rate: number;
+  /** 未到期: not yet due; in no rate. */
+  pending: number;
+  /** 0–1, null when nothing has come due. */
+  rate: number | null;
 }
+
+export interface OnTimeStat extends OnTimeTally {
+  departmentId: string;
+  departmentName: string;
+}
+
+export interface OnTimeReport {
+  from: string;
+  to: string;
+  items: OnTimeStat[];
+  trend: (OnTimeTally & { day: string })[];
+  byKind: (OnTimeTally & { kind: string; label: string; labelEn: string })[];
+}
+
+export type ClockOutcome = 'onTime' | 'late' | 'open' | 'pending';
 
 export interface Items<T> {
   items: T[];
