@@ -202,4 +202,29 @@ describe('the duty board at 3 a.m.', () => {
     expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="按部门"');
     expect(strFromU8(files['xl/sharedStrings.xml']!)).toContain('市委宣传部');
   });
+
+  it('says so when the session expired, instead of going quietly back to the login page', async () => {
+    // Prepare: the server starts refusing the token, as it does once the token expired (the local token
+    // lives 12 h of wall time, so the refusal is injected at the network edge of the page)
+    await page.getByTestId('nav-board').click();
+    await page.getByTestId('board').waitFor(WAIT);
+    await page.route('**/v1/clocks**', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'https://fazhi.gov.cn/problems/unauthorized',
+          title: 'Authentication required',
+          status: 401,
+        }),
+      }),
+    );
+    // Act: the next poll is refused
+    const notice = page.getByTestId('session-expired');
+    await notice.waitFor(WAIT);
+    // Assess: the login page tells the officer the board stopped alerting, in Chinese
+    expect(await notice.textContent()).toContain('看板已停止刷新和警报提醒');
+    await shot('6-session-expired');
+    await page.unroute('**/v1/clocks**');
+  });
 });

@@ -38,6 +38,10 @@ export const en: Record<MessageKey, string> = {
   'login.verify': 'Verify',
   'login.restart': 'Start over',
 
+  'session.expired': 'Your session has expired: the board stopped refreshing and ringing',
+  'session.expiredHint':
+    'New alerts no longer ring or pop up on this page. Sign in again now to resume; meanwhile alerts still reach the people on duty and escalate along the roster.',
+
   'board.title': 'Duty board',
   'board.lastUpdated': 'Last updated {time}',
   'board.age': ' ({seconds} s ago)',

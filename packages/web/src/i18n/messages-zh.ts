@@ -36,6 +36,10 @@ export const zh = {
   'login.verify': '验证',
   'login.restart': '重新登录',
 
+  'session.expired': '登录已过期，看板已停止刷新和警报提醒',
+  'session.expiredHint':
+    '过期后新的警报不会在本页响铃或弹出。请立即重新登录以恢复提醒；期间的警报仍会按值班表通知值班人员并逐级上报。',
+
   'board.title': '值班看板',
   'board.lastUpdated': '最后更新 {time}',
   'board.age': '（{seconds} 秒前）',
