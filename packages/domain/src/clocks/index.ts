@@ -3,13 +3,14 @@ export {
   type CalendarYear,
   calendarYearSchema,
   type DayKind,
+  DayCounter,
   HolidayCalendar,
   loadCalendarOverride,
   packagedCalendar,
   parseCalendarYears,
 } from './calendar';
 export {
-  addCityMonths,
+  addMonthsToDay,
   CITY_TIME_ZONE,
   CITY_UTC_OFFSET_MS,
   type CivilDate,
@@ -27,15 +28,19 @@ export {
 } from './city-time';
 export {
   CLOCK_EVENT_TYPES,
+  type ClockConsent,
   type ClockEvent,
   type ClockEventBase,
   type ClockEventType,
   type ClockSubject,
 } from './clock-events';
 export {
+  allowedFrom,
   type ClockContext,
   type ClockExtension,
+  type ClockMode,
   type ClockPause,
+  type ClockPeriodDecision,
   type ClockState,
   type ClockStatus,
   type ClockTransition,
@@ -44,7 +49,10 @@ export {
   extendClock,
   meetClock,
   nextDueInstant,
+  type PauseClockCommand,
   pauseClock,
+  type ResumeClockCommand,
+  replanClock,
   resumeClock,
   type StartClockInput,
   startClock,
@@ -60,10 +68,7 @@ export {
 export {
   COUNTING_MODES,
   type CountingMode,
-  computeDue,
   type DueRule,
-  dueAfterExtension,
-  dueAfterPause,
   durationInCountingUnits,
 } from './due';
 export {
@@ -83,6 +88,9 @@ export {
   ClockError,
   type ClockErrorCode,
   ClockExtensionError,
+  ClockNotYetAllowedError,
+  ClockPauseError,
+  ClockPeriodError,
   ClockPolicyError,
   ClockTransitionError,
   DurationParseError,
@@ -96,8 +104,22 @@ export {
   type PolicyCatalog,
 } from './policies';
 export {
+  computeDue,
+  type DuePlan,
+  type PeriodLedger,
+  type PeriodRule,
+  pausedSpans,
+  planDue,
+  type WarningPoint,
+  warningPoints,
+  workdayWarningKey,
+} from './period';
+export {
   type ClockPolicy,
   clockPolicySchema,
+  type DecidedPeriod,
   type EscalationRule,
   type ExtensionRule,
+  type PauseReason,
+  type WorkdayWarnings,
 } from './policy-schema';
