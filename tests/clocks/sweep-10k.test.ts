@@ -12,6 +12,9 @@ import { clockRegistry } from '../../packages/platform/src/clocks/registry';
 import type { SweepResult } from '../../packages/platform/src/clocks/sweep';
 import { configureDeps, type PlatformDeps } from '../../packages/platform/src/deps';
 import { type BareDeps, bareDeps } from './bare-deps';
+import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
+
+registerClockSubject({ type: 'load-test', service: 'test', name: '负载测试', nameEn: 'Load test' });
 
 const LIVE = 10_000;
 const BREACHES = 150;

@@ -12,6 +12,9 @@ import { clockRegistry } from '../../packages/platform/src/clocks/registry';
 import { sweepDueClocks } from '../../packages/platform/src/clocks/sweep';
 import { commit } from '../../packages/platform/src/ddb/commit';
 import { type BareDeps, bareDeps } from './bare-deps';
+import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
+
+registerClockSubject({ type: 'load-test', service: 'test', name: '负载测试', nameEn: 'Load test' });
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-23T09:00:00+08:00');

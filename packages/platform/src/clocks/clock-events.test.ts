@@ -12,6 +12,9 @@ import {
 } from './clock-changes';
 import { clockChangeEvents } from './clock-writes';
 import { buildClockRegistry } from './registry';
+import { registerClockSubject } from './subjects';
+
+registerClockSubject({ type: 'test-case', service: 'test', name: '测试案件', nameEn: 'Test case' });
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-22T14:00:00+08:00');
@@ -24,7 +27,7 @@ function started(id: string, startedAt: number): ClockChange {
     {
       id,
       policyId: 'opinion.release',
-      subject: { type: 'opinion-incident', id: '01KJRPRW80Z9MRYBX3PC4HQV79', title: '城东高架危化品运输车侧翻' },
+      subject: { type: 'test-case', id: '01KJRPRW80Z9MRYBX3PC4HQV79', title: '城东高架危化品运输车侧翻' },
       departmentId: 'propaganda',
       startedAt,
       kind: 'release',
