@@ -3,28 +3,26 @@ import {
   calendarsKey,
   clockRegistry,
   invalidateClockRegistry,
+  loadClockRegistry,
   policiesKey,
   readRuntimeClockConfig,
   withRuntimeConfig,
 } from '@fazhi/platform/clocks/registry';
+import { applyReplans, type ReplanItem, recomputeProvisional, replanCandidates } from '@fazhi/platform/clocks/replan';
 import { commit, putVersioned } from '@fazhi/platform/ddb/commit';
 import { ValidationError } from '@fazhi/platform/errors';
 import { httpRoutes } from '@fazhi/platform/http/route';
-import { calendarYearBody, clockConfigWiring, policyOverridesBody } from './wiring';
+import { toCityIso } from '@fazhi/platform/events/envelope';
+import { calendarYearBody, clockConfigWiring, policyOverridesBody, replanBody } from './wiring';
+
+const replanView = (r: ReplanItem) => ({ ...r, dueAt: toCityIso(r.dueAt), newDueAt: toCityIso(r.newDueAt) });
 
 export const handler = httpRoutes(clockConfigWiring.routes, {
   'GET /v1/config/clock-policies': async ({ deps: d }) => {
     const config = await readRuntimeClockConfig(d);
     const { policies } = withRuntimeConfig(clockRegistry(), config);
     const items = Object.values(policies).map((p) => ({
-      id: p.id,
-      name: p.name,
-      nameEn: p.nameEn,
-      duration: p.duration,
-      counting: p.counting,
-      warnings: p.warnings,
-      source: p.source,
-      verified: p.verified,
+      ...p,
       overridden: JSON.stringify(p) !== JSON.stringify(defaultPolicies[p.id]),
     }));
     return { status: 200, body: { items, version: config.policiesVersion } };
@@ -77,6 +75,21 @@ export const handler = httpRoutes(clockConfigWiring.routes, {
       }),
     ]);
     invalidateClockRegistry();
-    return { status: 200, body: { year: year.year, years: Object.keys(calendars).map(Number).sort() } };
+    // Clocks that counted this year provisionally are recomputed now; the answer lists those that moved.
+    const moved = await recomputeProvisional(d, await loadClockRegistry(d), year.year, d.clock.now());
+    return {
+      status: 200,
+      body: { year: year.year, years: Object.keys(calendars).map(Number).sort(), moved: moved.map(replanView) },
+    };
+  },
+  'GET /v1/config/clock-policies/{policyId}/replans': async ({ params, deps: d }) => {
+    const registry = await loadClockRegistry(d);
+    const items = await replanCandidates(d, registry, params.policyId ?? '', d.clock.now());
+    return { status: 200, body: { items: items.map(replanView) } };
+  },
+  'POST /v1/config/clock-policies/{policyId}/replans': async ({ params, body, deps: d }) => {
+    const registry = await loadClockRegistry(d);
+    const items = await applyReplans(d, registry, params.policyId ?? '', replanBody.parse(body).clockIds, d.clock.now());
+    return { status: 200, body: { items: items.map(replanView) } };
   },
 });

@@ -1,16 +1,36 @@
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { z } from 'zod';
 
-const policyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  duration: z.string(),
-  counting: z.string(),
-  warnings: z.array(z.string()),
-  source: z.string().describe('legal source'),
-  verified: z.boolean().describe('false: a best reading the city must confirm'),
-  overridden: z.boolean().describe('changed by this city’s override'),
+const policyView = z
+  .object({
+    id: z.string(),
+    version: z.number().int().describe('each clock records the version it runs under'),
+    name: z.string().describe('Chinese only'),
+    nameEn: z.string(),
+    startsOn: z.string().describe('Chinese only'),
+    startsOnEn: z.string(),
+    mode: z.enum(['dueBy', 'notBefore']),
+    duration: z.string(),
+    counting: z.string(),
+    rolls: z.boolean().describe('a last day on a rest day or holiday rolls to the next working day'),
+    warnings: z.array(z.string()),
+    source: z.string().describe('legal source: document title and article, Chinese only'),
+    sourceEn: z.string(),
+    note: z.string().optional().describe('internal note for whoever maintains the policy; never shown on a page'),
+    verified: z.boolean().describe('false: a best reading the city must confirm'),
+    overridden: z.boolean().describe('changed by this city’s override'),
+  })
+  .passthrough();
+
+const replanItem = z.object({
+  clockId: z.string(),
+  policyId: z.string(),
+  departmentId: z.string(),
+  subject: z.object({ type: z.string(), id: z.string(), title: z.string().optional() }),
+  policyVersion: z.number(),
+  dueAt: z.string(),
+  newPolicyVersion: z.number(),
+  newDueAt: z.string(),
 });
 
 export const calendarYearBody = z
@@ -26,6 +46,8 @@ export const calendarYearBody = z
 export const policyOverridesBody = z
   .object({ policies: z.array(z.object({ id: z.string() }).passthrough()).max(200) })
   .describe('Entries `{ id, <fields to change> }`; a city may tighten a verified statutory limit, never loosen it');
+
+export const replanBody = z.object({ clockIds: z.array(z.string().min(1)).min(1).max(100) });
 
 export const clockConfigWiring = defineFunction({
   name: 'config-clock-config',
@@ -96,8 +118,34 @@ export const clockConfigWiring = defineFunction({
         roles: ['admin'],
         body: calendarYearBody,
         responses: {
-          200: { description: 'In force within a minute everywhere' },
+          200: { description: 'In force within a minute everywhere; `moved` lists the provisional clocks recomputed' },
           422: { description: 'Invalid year document' },
+        },
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/config/clock-policies/{policyId}/replans',
+      auth: 'user',
+      doc: {
+        summary: 'Running clocks under an older version of a policy, with the due each would get (admin)',
+        tags: ['config'],
+        roles: ['admin'],
+        responses: { 200: { description: 'Candidates', schema: z.object({ items: z.array(replanItem) }) } },
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/config/clock-policies/{policyId}/replans',
+      auth: 'user',
+      doc: {
+        summary: 'Re-plan the named running clocks under the policy in force (admin); never done silently',
+        tags: ['config'],
+        roles: ['admin'],
+        body: replanBody,
+        responses: {
+          200: { description: 'The clocks re-planned', schema: z.object({ items: z.array(replanItem) }) },
+          422: { description: 'Invalid body' },
         },
       },
     },

@@ -5,7 +5,8 @@ import { hrefOf } from '../router';
 import { Countdown } from './Countdown';
 
 export function ClockCard({ clock, now, compact = false }: { clock: Clock; now: number; compact?: boolean }) {
-  const { t, kindLabel } = useI18n();
+  const { t, kindLabel, lang } = useI18n();
+  const openPauses = (clock.pauses ?? []).filter((p) => p.to === undefined);
   const label = kindLabel(clock.kind, clock.label, clock.labelEn);
   const look = lookOf(clockState(clock, now));
   const subjectHref =
@@ -26,6 +27,18 @@ export function ClockCard({ clock, now, compact = false }: { clock: Clock; now: 
         </p>
       </header>
       <Countdown clock={clock} now={now} size={compact ? 'small' : 'large'} />
+      {clock.status === 'paused' && openPauses.length > 0 && (
+        <p class="clock-paused" data-testid="clock-paused">
+          {t('clock.pausedFor', {
+            reasons: openPauses.map((p) => (lang === 'en' ? p.reasonNameEn : p.reasonName)).join(lang === 'en' ? ', ' : '、'),
+          })}
+        </p>
+      )}
+      {clock.provisional && (
+        <p class="clock-provisional" data-testid="clock-provisional">
+          {t('clock.provisional', { years: (clock.provisionalYears ?? []).join('、') })}
+        </p>
+      )}
       {!compact && (
         <p class="clock-source" title={clock.policySource}>
           {!clock.verified && (

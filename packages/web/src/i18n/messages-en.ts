@@ -77,6 +77,8 @@ export const en: Record<MessageKey, string> = {
   'clock.metAt': 'Met at {time}',
   'clock.cancelled': 'Cancelled',
   'clock.unverified': 'Legal basis not yet verified',
+  'clock.provisional': 'Provisional (the {years} holiday arrangement is not loaded yet)',
+  'clock.pausedFor': 'Paused: {reasons}',
   'clock.source': 'Basis: {source}',
 
   'alert.ack': 'Acknowledge',

@@ -75,6 +75,8 @@ export const zh = {
   'clock.metAt': '完成于 {time}',
   'clock.cancelled': '已取消',
   'clock.unverified': '时限依据待核实',
+  'clock.provisional': '暂定（{years} 年节假日安排尚未载入）',
+  'clock.pausedFor': '已暂停：{reasons}',
   'clock.source': '依据：{source}',
 
   'alert.ack': '确认',
