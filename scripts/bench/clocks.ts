@@ -9,11 +9,11 @@ import { recordingNotifier } from '@fazhi/platform/alert-notifier';
 import { startClockChange } from '@fazhi/platform/clocks/clock-changes';
 import { clockItem } from '@fazhi/platform/clocks/clock-record';
 import { clockRegistry } from '@fazhi/platform/clocks/registry';
+import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 import { sweepDueClocks } from '@fazhi/platform/clocks/sweep';
 import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
 import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { ensureTable } from '../../packages/local/src/tables';
-import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 
 registerClockSubject({ type: 'load-test', service: 'test', name: '负载测试', nameEn: 'Load test' });
 

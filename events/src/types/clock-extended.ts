@@ -11,7 +11,9 @@ export const clockExtendedDataSchema = z.strictObject({
   role: textSchema(64),
   reason: textSchema(500),
   documentNo: textSchema(200).optional(),
-  consent: z.strictObject({ parties: z.array(textSchema(128)).min(2), documentNo: textSchema(200).optional() }).optional(),
+  consent: z
+    .strictObject({ parties: z.array(textSchema(128)).min(2), documentNo: textSchema(200).optional() })
+    .optional(),
   previousDueAt: isoDateTimeSchema,
 });
 
@@ -21,7 +23,8 @@ export const clockExtendedV1 = defineEntry({
   title: '时限已延长',
   titleEn: 'Clock extended',
   description: '经有权决定者决定延长时限（by 为延长的期间）；consent 记录双方当事人的同意。',
-  descriptionEn: 'The deadline was extended by `by` on the decision of someone allowed to; `consent` records both parties\u2019 consent.',
+  descriptionEn:
+    'The deadline was extended by `by` on the decision of someone allowed to; `consent` records both parties\u2019 consent.',
   data: clockExtendedDataSchema,
   publishers: platformPublishers,
   subscribers: owningDepartmentSubscribers,

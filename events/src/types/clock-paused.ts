@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { defineEntry } from '../catalog-entry';
-import { isoDateTimeSchema, textSchema } from '../fields';
+import { textSchema } from '../fields';
 import { clockHeadShape } from '../parts/clock';
 import { owningDepartmentSubscribers, platformPublishers } from '../parts/platform-audience';
 
 export const clockPausedDataSchema = z.strictObject({
   ...clockHeadShape,
   pauseId: z.string().regex(/^p\d{1,4}$/),
-  reason: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).describe('a pause reason code of the clock policy'),
+  reason: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/)
+    .describe('a pause reason code of the clock policy'),
   by: textSchema(128),
   documentNo: textSchema(200).optional(),
   openPauses: z.number().int().min(1),
@@ -19,7 +22,8 @@ export const clockPausedV1 = defineEntry({
   title: '时限暂停计算',
   titleEn: 'Clock paused',
   description: '时限因 reason 所示事由暂停计算（at 为暂停时间），暂停期间不计入期限；openPauses 为仍未结束的暂停数。',
-  descriptionEn: 'The deadline stops running for `reason` (`at`); paused time is not counted. `openPauses` counts the pauses still open.',
+  descriptionEn:
+    'The deadline stops running for `reason` (`at`); paused time is not counted. `openPauses` counts the pauses still open.',
   data: clockPausedDataSchema,
   publishers: platformPublishers,
   subscribers: owningDepartmentSubscribers,

@@ -17,8 +17,10 @@ export const clockReplannedV1 = defineEntry({
   version: 1,
   title: '时限已重新计算',
   titleEn: 'Clock re-planned',
-  description: '管理员按新版本政策重新计算在办时限（cause 为 policy），或载入新年度节假日安排后重新计算暂定的到期时间（cause 为 calendar）。',
-  descriptionEn: 'An admin re-planned a running clock under a newer policy version (`policy`), or a provisional due was recomputed after next year\u2019s calendar was loaded (`calendar`).',
+  description:
+    '管理员按新版本政策重新计算在办时限（cause 为 policy），或载入新年度节假日安排后重新计算暂定的到期时间（cause 为 calendar）。',
+  descriptionEn:
+    'An admin re-planned a running clock under a newer policy version (`policy`), or a provisional due was recomputed after next year\u2019s calendar was loaded (`calendar`).',
   data: clockReplannedDataSchema,
   publishers: platformPublishers,
   subscribers: owningDepartmentSubscribers,

@@ -17,7 +17,8 @@ export const clockWarningDueV1 = defineEntry({
   title: '时限临期预警',
   titleEn: 'Clock warning due',
   description: '临期预警：warning 为 PT1H 表示距到期还剩1小时，D-1T09:00 表示到期日前一个工作日9时。',
-  descriptionEn: 'A warning before due: `PT1H` one hour before, `D-1T09:00` 09:00 on the working day before the due day.',
+  descriptionEn:
+    'A warning before due: `PT1H` one hour before, `D-1T09:00` 09:00 on the working day before the due day.',
   data: clockWarningDueDataSchema,
   publishers: platformPublishers,
   subscribers: owningDepartmentSubscribers,

@@ -16,7 +16,9 @@ export const clockViewSchema = z.object({
   startedAt: z.string(),
   dueAt: z.string().describe('the last instant that is still on time'),
   status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
-  mode: z.enum(['dueBy', 'notBefore']).describe('notBefore: dueAt is the end of a period before which the act is not allowed'),
+  mode: z
+    .enum(['dueBy', 'notBefore'])
+    .describe('notBefore: dueAt is the end of a period before which the act is not allowed'),
   counting: z.enum(['hours', 'calendarDays', 'workingDays', 'months']),
   period: z.string().describe('the period in the counting unit, e.g. P10D'),
   decision: z

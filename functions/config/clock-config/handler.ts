@@ -11,8 +11,8 @@ import {
 import { applyReplans, type ReplanItem, recomputeProvisional, replanCandidates } from '@fazhi/platform/clocks/replan';
 import { commit, putVersioned } from '@fazhi/platform/ddb/commit';
 import { ValidationError } from '@fazhi/platform/errors';
-import { httpRoutes } from '@fazhi/platform/http/route';
 import { toCityIso } from '@fazhi/platform/events/envelope';
+import { httpRoutes } from '@fazhi/platform/http/route';
 import { calendarYearBody, clockConfigWiring, policyOverridesBody, replanBody } from './wiring';
 
 const replanView = (r: ReplanItem) => ({ ...r, dueAt: toCityIso(r.dueAt), newDueAt: toCityIso(r.newDueAt) });
@@ -89,7 +89,13 @@ export const handler = httpRoutes(clockConfigWiring.routes, {
   },
   'POST /v1/config/clock-policies/{policyId}/replans': async ({ params, body, deps: d }) => {
     const registry = await loadClockRegistry(d);
-    const items = await applyReplans(d, registry, params.policyId ?? '', replanBody.parse(body).clockIds, d.clock.now());
+    const items = await applyReplans(
+      d,
+      registry,
+      params.policyId ?? '',
+      replanBody.parse(body).clockIds,
+      d.clock.now(),
+    );
     return { status: 200, body: { items: items.map(replanView) } };
   },
 });

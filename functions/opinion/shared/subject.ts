@@ -9,6 +9,11 @@ export const INCIDENT_SUBJECT = registerClockSubject({
   nameEn: 'Public-opinion incident',
 });
 
-export const incidentBreaches = clockSubscription(INCIDENT_SUBJECT, 'opinion-clock-breached-incidents', [clockBreachedV1], {
-  maxAttempts: 8,
-});
+export const incidentBreaches = clockSubscription(
+  INCIDENT_SUBJECT,
+  'opinion-clock-breached-incidents',
+  [clockBreachedV1],
+  {
+    maxAttempts: 8,
+  },
+);

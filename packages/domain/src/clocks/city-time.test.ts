@@ -63,13 +63,16 @@ describe('city time (Asia/Shanghai, UTC+8)', () => {
     ['2026-12-15', 2, '2027-02-15'],
     ['2024-02-29', 12, '2025-02-28'],
     ['2028-02-29', 1, '2028-03-29'],
-  ])('ends a month period on the corresponding day or the month end: %s + %i months = %s', (start, months, expected) => {
-    // Act
-    const result = addMonthsToDay(dayOfIsoDate(start), months);
+  ])(
+    'ends a month period on the corresponding day or the month end: %s + %i months = %s',
+    (start, months, expected) => {
+      // Act
+      const result = addMonthsToDay(dayOfIsoDate(start), months);
 
-    // Assess
-    expect(isoDateOfDay(result)).toBe(expected);
-  });
+      // Assess
+      expect(isoDateOfDay(result)).toBe(expected);
+    },
+  );
 });
 
 describe('city time properties', () => {

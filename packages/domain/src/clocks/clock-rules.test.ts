@@ -28,7 +28,11 @@ const ctx = (id: string, calendar = packagedCalendar): ClockContext => ({
   calendar,
 });
 
-function start(c: ClockContext, startedAt: number, period?: { duration: string; documentNo: string; decidedBy: string }) {
+function start(
+  c: ClockContext,
+  startedAt: number,
+  period?: { duration: string; documentNo: string; decidedBy: string },
+) {
   return startClock(
     {
       id: 'c1',
@@ -53,7 +57,10 @@ describe('decided periods', () => {
     // Assess: Mar 2 + 45 = Apr 16 (Thu)
     expect(iso(state.dueAt)).toBe(`2026-04-16${END}`);
     expect(state).toMatchObject({ period: 'P45D', decision: { ...decision, max: 'P60D' }, policyVersion: 1 });
-    expect(events[0]).toMatchObject({ type: 'Clock.Started', data: { period: 'P45D', documentNo: decision.documentNo } });
+    expect(events[0]).toMatchObject({
+      type: 'Clock.Started',
+      data: { period: 'P45D', documentNo: decision.documentNo },
+    });
   });
 
   it.each([
@@ -75,9 +82,9 @@ describe('decided periods', () => {
   });
 
   it('refuses a decided period on a policy with a fixed one', () => {
-    expect(() => start(ctx('transfer.head-approval'), at('2026-03-02T10:00'), { duration: 'P2D', ...decision })).toThrow(
-      ClockPeriodError,
-    );
+    expect(() =>
+      start(ctx('transfer.head-approval'), at('2026-03-02T10:00'), { duration: 'P2D', ...decision }),
+    ).toThrow(ClockPeriodError);
   });
 });
 
@@ -90,7 +97,11 @@ describe('typed pauses', () => {
     const started = start(c, at('2026-03-02T10:00')).state;
 
     // Act
-    const p1 = pauseClock(started, { at: at('2026-03-04T10:00'), reason: 'consulting-procuratorate', by, documentNo: '征求意见函1号' }, c);
+    const p1 = pauseClock(
+      started,
+      { at: at('2026-03-04T10:00'), reason: 'consulting-procuratorate', by, documentNo: '征求意见函1号' },
+      c,
+    );
     const p2 = pauseClock(p1.state, { at: at('2026-03-05T10:00'), reason: 'reconsideration', by }, c);
     const r1 = resumeClock(p2.state, { at: at('2026-03-06T10:00'), reason: 'consulting-procuratorate', by }, c);
     const r2 = resumeClock(r1.state, { at: at('2026-03-10T10:00'), pauseId: 'p2', by }, c);
@@ -192,8 +203,13 @@ describe('policy versions and re-planning', () => {
   it('runs a clock under the version it started with until an admin re-plans it', () => {
     // Prepare
     const v1 = ctx('transfer.filing-decision-economic');
-    const tightened = applyPolicyOverrides(defaultPolicies, [{ id: 'transfer.filing-decision-economic', duration: 'P7D' }]);
-    const v2: ClockContext = { policy: getClockPolicy(tightened, 'transfer.filing-decision-economic'), calendar: packagedCalendar };
+    const tightened = applyPolicyOverrides(defaultPolicies, [
+      { id: 'transfer.filing-decision-economic', duration: 'P7D' },
+    ]);
+    const v2: ClockContext = {
+      policy: getClockPolicy(tightened, 'transfer.filing-decision-economic'),
+      calendar: packagedCalendar,
+    };
     const s = start(v1, at('2026-03-02T10:00')).state;
 
     // Act
@@ -229,14 +245,26 @@ describe('policy versions and re-planning', () => {
 });
 
 describe('clock state machine properties', () => {
-  const policies: ClockPolicy[] = ['transfer.reverse-review', 'mediation.default', 'mediation.court-delegated'].map((id) =>
-    getClockPolicy(defaultPolicies, id),
+  const policies: ClockPolicy[] = ['transfer.reverse-review', 'mediation.default', 'mediation.court-delegated'].map(
+    (id) => getClockPolicy(defaultPolicies, id),
   );
   const DAY = 86_400_000;
   const step = fc.oneof(
-    fc.record({ kind: fc.constant('pause' as const), after: fc.integer({ min: 0, max: 5 * DAY }), reason: fc.integer({ min: 0, max: 3 }) }),
-    fc.record({ kind: fc.constant('resume' as const), after: fc.integer({ min: 0, max: 5 * DAY }), reason: fc.integer({ min: 0, max: 3 }) }),
-    fc.record({ kind: fc.constant('extend' as const), after: fc.integer({ min: 0, max: 5 * DAY }), consent: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('pause' as const),
+      after: fc.integer({ min: 0, max: 5 * DAY }),
+      reason: fc.integer({ min: 0, max: 3 }),
+    }),
+    fc.record({
+      kind: fc.constant('resume' as const),
+      after: fc.integer({ min: 0, max: 5 * DAY }),
+      reason: fc.integer({ min: 0, max: 3 }),
+    }),
+    fc.record({
+      kind: fc.constant('extend' as const),
+      after: fc.integer({ min: 0, max: 5 * DAY }),
+      consent: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('tick' as const), after: fc.integer({ min: 0, max: 5 * DAY }) }),
   );
 
@@ -256,7 +284,9 @@ describe('clock state machine properties', () => {
           // Act
           for (const s of steps) {
             now += s.after;
-            const reason = policy.pauseReasons[s.kind === 'pause' || s.kind === 'resume' ? s.reason % policy.pauseReasons.length : 0]?.code ?? 'x';
+            const reason =
+              policy.pauseReasons[s.kind === 'pause' || s.kind === 'resume' ? s.reason % policy.pauseReasons.length : 0]
+                ?.code ?? 'x';
             try {
               if (s.kind === 'pause') state = pauseClock(state, { at: now, reason, by: 'u' }, c).state;
               if (s.kind === 'resume') state = resumeClock(state, { at: now, reason, by: 'u' }, c).state;
@@ -265,7 +295,11 @@ describe('clock state machine properties', () => {
                 const unit = policy.counting === 'months' ? 'P1M' : 'P2D';
                 const role = policy.extension?.allowedRoles[0] ?? 'nobody';
                 const consent = s.consent ? { parties: ['甲', '乙'] } : undefined;
-                state = extendClock(state, { by: unit, role, decidedBy: 'u', reason: 'r', at: now, ...(consent ? { consent } : {}) }, c).state;
+                state = extendClock(
+                  state,
+                  { by: unit, role, decidedBy: 'u', reason: 'r', at: now, ...(consent ? { consent } : {}) },
+                  c,
+                ).state;
               }
             } catch {
               // refused commands leave the state as it was

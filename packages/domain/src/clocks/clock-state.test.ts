@@ -256,7 +256,11 @@ describe('working-day clock (integrity.verification, P10D, pausable)', () => {
     const { state } = start(p, at('2026-09-16T10:00'));
 
     // Act: paused 9/22 with 5 working days left; resumed 10/9 → 10/10 (调休), 12, 13, 14, 15
-    const paused = pauseClock(state, { at: at('2026-09-22T10:00'), reason: 'awaiting-materials', by: 'u1' }, context(p));
+    const paused = pauseClock(
+      state,
+      { at: at('2026-09-22T10:00'), reason: 'awaiting-materials', by: 'u1' },
+      context(p),
+    );
     const resumed = resumeClock(paused.state, { at: at('2026-10-09T10:00'), by: 'u1' }, context(p));
 
     // Assess
@@ -345,7 +349,11 @@ describe('month clock (mediation.default, P1M, pausable, extendable)', () => {
   it('is met while paused, recorded as such, closing the pause', () => {
     // Prepare
     const { state } = start(p, at('2026-01-31T10:00'));
-    const paused = pauseClock(state, { at: at('2026-02-27T10:00'), reason: 'parties-agree', by: 'u1' }, context(p)).state;
+    const paused = pauseClock(
+      state,
+      { at: at('2026-02-27T10:00'), reason: 'parties-agree', by: 'u1' },
+      context(p),
+    ).state;
 
     // Act
     const met = meetClock(paused, at('2026-03-15T10:00'));
@@ -584,7 +592,9 @@ describe('clock properties', () => {
           expect(state.dueAt).toBe(planDue(state, state, packagedCalendar).dueAt);
         const paused = fired.filter((n) => n === 'Clock.Paused').length;
         const resumed = fired.filter((n) => n === 'Clock.Resumed').length;
-        expect(paused - resumed).toBe(open + state.pauses.filter((x) => x.resumedBy === 'met' || x.resumedBy === 'cancelled').length);
+        expect(paused - resumed).toBe(
+          open + state.pauses.filter((x) => x.resumedBy === 'met' || x.resumedBy === 'cancelled').length,
+        );
         for (const pause of state.pauses)
           if (pause.to !== undefined) expect(pause.to).toBeGreaterThanOrEqual(pause.from);
       }),

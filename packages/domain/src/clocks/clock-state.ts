@@ -1,8 +1,15 @@
 import type { HolidayCalendar } from './calendar';
-import type { ClockConsent, ClockEvent, ClockEventBase, ClockEventType, ClockSubject } from './clock-events';
 import { formatCityInstant } from './city-time';
+import type { ClockConsent, ClockEvent, ClockEventBase, ClockEventType, ClockSubject } from './clock-events';
 import { type CountingMode, durationInCountingUnits } from './due';
-import { ClockError, ClockExtensionError, ClockNotYetAllowedError, ClockPauseError, ClockPeriodError, ClockTransitionError } from './errors';
+import {
+  ClockError,
+  ClockExtensionError,
+  ClockNotYetAllowedError,
+  ClockPauseError,
+  ClockPeriodError,
+  ClockTransitionError,
+} from './errors';
 import { planDue, type WarningPoint, warningPoints } from './period';
 import type { ClockPolicy, WorkdayWarnings } from './policy-schema';
 
@@ -516,7 +523,12 @@ export function extendClock(state: ClockState, command: ExtendClockCommand, cont
   }
   const consented = (command.consent?.parties.filter((p) => p.trim() !== '').length ?? 0) >= 2;
   if (rule.consent === 'required' && !consented) {
-    refuseExtension(`${policy.id} is extended only with both parties' consent`, 'consent', 'consent-required', 'both parties consent');
+    refuseExtension(
+      `${policy.id} is extended only with both parties' consent`,
+      'consent',
+      'consent-required',
+      'both parties consent',
+    );
   }
   let n: number;
   try {
@@ -527,15 +539,30 @@ export function extendClock(state: ClockState, command: ExtendClockCommand, cont
   }
   if (!(rule.consent === 'unlimited' && consented)) {
     if (rule.maxTimes === undefined && rule.maxTotal === undefined) {
-      refuseExtension(`${policy.id} is extended only with both parties' consent`, 'consent', 'consent-required', 'both parties consent');
+      refuseExtension(
+        `${policy.id} is extended only with both parties' consent`,
+        'consent',
+        'consent-required',
+        'both parties consent',
+      );
     }
     const limited = state.extensions.filter((e) => !(rule.consent === 'unlimited' && e.consent));
     if (rule.maxTimes !== undefined && limited.length >= rule.maxTimes) {
-      refuseExtension(`${policy.id} may be extended at most ${rule.maxTimes} time(s)`, 'by', 'too-many', `at most ${rule.maxTimes}`);
+      refuseExtension(
+        `${policy.id} may be extended at most ${rule.maxTimes} time(s)`,
+        'by',
+        'too-many',
+        `at most ${rule.maxTimes}`,
+      );
     }
     const used = limited.reduce((sum, e) => sum + durationInCountingUnits(e.by, state.counting), 0);
     if (rule.maxTotal !== undefined && used + n > durationInCountingUnits(rule.maxTotal, state.counting)) {
-      refuseExtension(`Extensions of ${policy.id} may add at most ${rule.maxTotal} in total`, 'by', 'too-long', `at most ${rule.maxTotal} in total`);
+      refuseExtension(
+        `Extensions of ${policy.id} may add at most ${rule.maxTotal} in total`,
+        'by',
+        'too-long',
+        `at most ${rule.maxTotal} in total`,
+      );
     }
   }
   const extension: ClockExtension = {

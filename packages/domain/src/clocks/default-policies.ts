@@ -14,7 +14,8 @@ const WORKDAY_WARNINGS = { workingDaysBefore: [2, 1, 0], at: '09:00' };
 const ESCALATION: EscalationRule = { ackWindow: 'PT10M', remindEvery: 'PT30M' };
 
 const TRANSFER_REGULATION = '《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号，第730号修订）';
-const TRANSFER_REGULATION_EN = 'Provisions on the Transfer of Suspected Criminal Cases by Administrative Enforcement Agencies (State Council Decree 310, revised by 730)';
+const TRANSFER_REGULATION_EN =
+  'Provisions on the Transfer of Suspected Criminal Cases by Administrative Enforcement Agencies (State Council Decree 310, revised by 730)';
 const POLICE_PROCEDURE = '公安部《公安机关办理刑事案件程序规定》（2020）';
 const POLICE_PROCEDURE_EN = 'Ministry of Public Security, Procedural Provisions for Handling Criminal Cases (2020)';
 const PROCURATORATE_RULES = '《人民检察院刑事诉讼规则》（2019）';
@@ -22,9 +23,11 @@ const PROCURATORATE_RULES_EN = "Criminal Procedure Rules of the People's Procura
 const REVERSE_GUIDELINE = '《人民检察院行刑反向衔接工作指引》（2024）';
 const REVERSE_GUIDELINE_EN = "Guideline on the People's Procuratorate's Reverse Enforcement–Criminal Connection (2024)";
 const CONFIRMATION_RULES = '《最高人民法院关于人民调解协议司法确认程序的若干规定》（法释〔2011〕5号）';
-const CONFIRMATION_RULES_EN = "SPC Provisions on the Judicial Confirmation of People's Mediation Agreements (Fa Shi [2011] No. 5)";
+const CONFIRMATION_RULES_EN =
+  "SPC Provisions on the Judicial Confirmation of People's Mediation Agreements (Fa Shi [2011] No. 5)";
 const RECOMMENDATION_RULES = '《人民检察院检察建议工作规定》（2019）';
-const RECOMMENDATION_RULES_EN = "Provisions on the Procuratorial Recommendation Work of the People's Procuratorate (2019)";
+const RECOMMENDATION_RULES_EN =
+  "Provisions on the Procuratorial Recommendation Work of the People's Procuratorate (2019)";
 const SME_REGULATION = '《保障中小企业款项支付条例》（2025年修订）第九条';
 const SME_REGULATION_EN = 'Regulation on Ensuring Payments to SMEs (2025 revision), Art. 9';
 
@@ -87,7 +90,8 @@ export const OPINION_POLICIES: readonly ClockPolicy[] = [
     startsOnEn: 'the event occurrence time',
     duration: 'PT24H',
     source: '国办发〔2016〕61号《关于在政务公开工作中进一步做好政务舆情回应的通知》：最迟要在24小时内举行新闻发布会',
-    sourceEn: 'Guo Ban Fa [2016] No. 61: a press conference within 24 hours at the latest (also Guo Ban Fa [2016] No. 80)',
+    sourceEn:
+      'Guo Ban Fa [2016] No. 61: a press conference within 24 hours at the latest (also Guo Ban Fa [2016] No. 80)',
     verified: true,
   }),
   hoursClock({
@@ -124,7 +128,8 @@ export const MEDIATION_POLICIES: readonly ClockPolicy[] = [
     startsOnEn: 'the day the court delegates the dispute',
     duration: 'P30D',
     pauseReasons: MEDIATION_PAUSES,
-    source: '《最高人民法院关于人民法院进一步深化多元化纠纷解决机制改革的意见》（法发〔2016〕14号）第二十七条：委派调解期限30日',
+    source:
+      '《最高人民法院关于人民法院进一步深化多元化纠纷解决机制改革的意见》（法发〔2016〕14号）第二十七条：委派调解期限30日',
     sourceEn: 'SPC opinion on deepening diversified dispute resolution (Fa Fa [2016] No. 14), Art. 27: 30 days',
     note: 'DOMAIN.md cites it as 法释〔2016〕14号; the SPC document is numbered 法发〔2016〕14号.',
     verified: true,
@@ -161,7 +166,8 @@ export const MEDIATION_POLICIES: readonly ClockPolicy[] = [
     pauseReasons: MEDIATION_PAUSES,
     extension: { allowedRoles: ['mediator', 'hub-dispatcher'], maxTimes: 1, maxTotal: 'P1M', consent: 'unlimited' },
     source: '司法部《人民调解工作若干规定》第三十三条：一般在一个月内调结',
-    sourceEn: "Ministry of Justice, Provisions on People's Mediation Work, Art. 33: generally concluded within one month",
+    sourceEn:
+      "Ministry of Justice, Provisions on People's Mediation Work, Art. 33: generally concluded within one month",
     note: 'One extension of at most a month without consent is a city default; with both parties consenting there is no limit.',
     verified: true,
   }),
@@ -172,7 +178,8 @@ export const MEDIATION_POLICIES: readonly ClockPolicy[] = [
     startsOn: '调解协议生效之日',
     startsOnEn: 'the day the mediation agreement takes effect',
     duration: 'P30D',
-    source: '《中华人民共和国人民调解法》第三十三条；《中华人民共和国民事诉讼法》第二百零五条：自调解协议生效之日起三十日内共同申请',
+    source:
+      '《中华人民共和国人民调解法》第三十三条；《中华人民共和国民事诉讼法》第二百零五条：自调解协议生效之日起三十日内共同申请',
     sourceEn: "People's Mediation Law Art. 33; Civil Procedure Law Art. 205: joint application within 30 days",
     verified: true,
   }),
@@ -287,7 +294,8 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOnEn: 'the day public security accepts the transfer',
     duration: 'P30D',
     extension: { allowedRoles: ['police-head'], maxTimes: 1, maxTotal: 'P30D' },
-    source: '《公安机关办理经济犯罪案件的若干规定》（2017）第十六条：重大、疑难、复杂的三十日，特殊情况经批准可再延长三十日',
+    source:
+      '《公安机关办理经济犯罪案件的若干规定》（2017）第十六条：重大、疑难、复杂的三十日，特殊情况经批准可再延长三十日',
     sourceEn: 'Provisions on Economic Crime Cases (2017), Art. 16: complex 30 days, special +30 days with approval',
     verified: true,
   }),
@@ -401,7 +409,11 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     pauseReasons: [
       { code: 'consulting-procuratorate', name: '征求异地人民检察院意见', nameEn: 'Consulting another procuratorate' },
       { code: 'reconsideration', name: '公安机关要求复议或者提请复核', nameEn: 'Public security asks for 复议/复核' },
-      { code: 'victim-petition', name: '被害人一方申诉或者提起自诉', nameEn: 'The victim petitions or brings a private prosecution' },
+      {
+        code: 'victim-petition',
+        name: '被害人一方申诉或者提起自诉',
+        nameEn: 'The victim petitions or brings a private prosecution',
+      },
       { code: 'suspect-petition', name: '被不起诉人提起申诉', nameEn: 'The non-prosecuted person petitions' },
     ],
     extension: { allowedRoles: ['procurator-general'], maxTimes: 1 },
@@ -442,7 +454,8 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '收到检察建议书之日',
     startsOnEn: 'the day the recommendation is received',
     duration: 'P2M',
-    source: '《最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》：收到检察建议书之日起两个月内依法履行职责并书面回复',
+    source:
+      '《最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》：收到检察建议书之日起两个月内依法履行职责并书面回复',
     sourceEn: 'SPC/SPP interpretation on procuratorial public-interest litigation: two months',
     note: 'Presumably 法释〔2018〕6号 Art. 21 — confirm the document and article.',
     verified: false,
@@ -454,7 +467,8 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '收到检察建议书之日',
     startsOnEn: 'the day the recommendation is received',
     duration: 'P15D',
-    source: '《最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》：损害继续扩大等紧急情形的，应当在十五日内书面回复',
+    source:
+      '《最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》：损害继续扩大等紧急情形的，应当在十五日内书面回复',
     sourceEn: 'SPC/SPP interpretation on procuratorial public-interest litigation: 15 days when urgent',
     note: 'Presumably 法释〔2018〕6号 Art. 21 — confirm the document and article.',
     verified: false,
@@ -531,7 +545,8 @@ export const INTEGRITY_POLICIES: readonly ClockPolicy[] = [
     startsOnEn: 'the date of the judicial or administrative document',
     duration: 'P3M',
     rolls: false,
-    source: '国办发〔2025〕22号；国家发展改革委《信用修复管理办法》（令第36号）：轻微失信信息原则上不公示，最长公示期限三个月',
+    source:
+      '国办发〔2025〕22号；国家发展改革委《信用修复管理办法》（令第36号）：轻微失信信息原则上不公示，最长公示期限三个月',
     sourceEn: 'Guo Ban Fa [2025] No. 22; NDRC Decree 36: minor records normally not published, at most 3 months',
     verified: true,
   }),

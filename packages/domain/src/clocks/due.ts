@@ -52,4 +52,3 @@ export function durationInCountingUnits(duration: Duration | string, counting: C
   }
   return units;
 }
-

@@ -2,8 +2,8 @@
 export {
   type CalendarYear,
   calendarYearSchema,
-  type DayKind,
   DayCounter,
+  type DayKind,
   HolidayCalendar,
   loadCalendarOverride,
   packagedCalendar,
@@ -97,13 +97,6 @@ export {
   UnknownClockPolicyError,
 } from './errors';
 export {
-  applyPolicyOverrides,
-  buildPolicyCatalog,
-  defaultPolicies,
-  getClockPolicy,
-  type PolicyCatalog,
-} from './policies';
-export {
   computeDue,
   type DuePlan,
   type PeriodLedger,
@@ -111,9 +104,17 @@ export {
   pausedSpans,
   planDue,
   type WarningPoint,
+  warningLeadMs,
   warningPoints,
   workdayWarningKey,
 } from './period';
+export {
+  applyPolicyOverrides,
+  buildPolicyCatalog,
+  defaultPolicies,
+  getClockPolicy,
+  type PolicyCatalog,
+} from './policies';
 export {
   type ClockPolicy,
   clockPolicySchema,

@@ -5,7 +5,7 @@ import { cityInstant, formatCityInstant } from './city-time';
 import { type CountingMode, durationInCountingUnits } from './due';
 import { DurationParseError } from './errors';
 import fixture2027 from './fixtures/calendar-2027.test-fixture.json' with { type: 'json' };
-import { type PeriodLedger, type PeriodRule, computeDue, planDue, warningPoints } from './period';
+import { computeDue, type PeriodLedger, type PeriodRule, planDue, warningLeadMs, warningPoints } from './period';
 import { defaultPolicies } from './policies';
 
 const cal = packagedCalendar;
@@ -107,7 +107,10 @@ describe('boundaries of a day period', () => {
 
   it('grants the holiday roll once when paused across a holiday (the old double roll)', () => {
     // Prepare: Sep 28 + 3 = Oct 1 → rolled Oct 8. Paused Sep 29 → Sep 30: one day back.
-    const ledger = { startedAt: at('2026-09-28T10:00'), pauses: [{ from: at('2026-09-29T10:00'), to: at('2026-09-30T10:00') }] };
+    const ledger = {
+      startedAt: at('2026-09-28T10:00'),
+      pauses: [{ from: at('2026-09-29T10:00'), to: at('2026-09-30T10:00') }],
+    };
 
     // Act
     const p = plan(rule, ledger);
@@ -119,7 +122,10 @@ describe('boundaries of a day period', () => {
 
   it('extends from the true last day across a holiday, rolling once', () => {
     // Sep 24 + 3 = Sep 27 (中秋, rolls to Sep 28); extended P3D: Sep 30, a working day
-    const p = plan(rule, { startedAt: at('2026-09-24T10:00'), extensions: [{ by: 'P3D', at: at('2026-09-25T10:00') }] });
+    const p = plan(rule, {
+      startedAt: at('2026-09-24T10:00'),
+      extensions: [{ by: 'P3D', at: at('2026-09-25T10:00') }],
+    });
 
     // Assess: counted from the rolled due (Sep 28) it would be Oct 1 → Oct 8
     expect(p.due).toBe(`2026-09-30${END}`);
@@ -132,9 +138,9 @@ describe('boundaries of a day period', () => {
 
   it('counts working days across a 调休 working weekend', () => {
     // Working days after Feb 13 2026: Feb 14 (调休 Sat), then 春节 Feb 15–23, Feb 24, 25
-    expect(plan({ counting: 'workingDays', period: 'P3D', rolls: true }, { startedAt: at('2026-02-13T10:00') }).due).toBe(
-      `2026-02-25${END}`,
-    );
+    expect(
+      plan({ counting: 'workingDays', period: 'P3D', rolls: true }, { startedAt: at('2026-02-13T10:00') }).due,
+    ).toBe(`2026-02-25${END}`);
   });
 
   it('does not count a pause across the Spring Festival (working days)', () => {
@@ -205,7 +211,9 @@ describe('a year whose calendar is not loaded', () => {
   );
 
   it('needs no calendar for hours', () => {
-    expect(plan({ counting: 'hours', period: 'PT24H', rolls: false }, { startedAt: at('2027-03-01T10:00') })).toMatchObject({
+    expect(
+      plan({ counting: 'hours', period: 'PT24H', rolls: false }, { startedAt: at('2027-03-01T10:00') }),
+    ).toMatchObject({
       due: '2027-03-02T10:00:00.000+08:00',
       provisionalYears: [],
     });
@@ -290,3 +298,11 @@ describe('computeDue properties', () => {
   });
 });
 
+describe('warningLeadMs', () => {
+  it('orders working-hours warnings by how far before due they lie', () => {
+    expect(warningLeadMs('PT30M')).toBe(30 * 60_000);
+    expect(warningLeadMs('D-0T09:00')).toBe(15 * 3_600_000);
+    expect(warningLeadMs('D-1T09:00')).toBeGreaterThan(warningLeadMs('D-0T09:00'));
+    expect(warningLeadMs('D-2T09:00')).toBeGreaterThan(warningLeadMs('D-1T09:00'));
+  });
+});

@@ -122,6 +122,17 @@ export interface WarningPoint {
   at: number;
 }
 
+/**
+ * How far before due a warning key lies, for ordering warnings by urgency without the calendar:
+ * exact for hour offsets; for `D-nTHH:MM`, n days plus what is left of the due day after HH:MM.
+ */
+export function warningLeadMs(key: string): number {
+  const day = /^D-(\d{1,2})T(\d{2}):(\d{2})$/.exec(key);
+  if (!day) return durationMs(key);
+  const [, n, hh, mm] = day.map(Number) as [number, number, number, number];
+  return n * 86_400_000 + 86_400_000 - (hh * 60 + mm) * 60_000;
+}
+
 /** The key of a working-hours warning, e.g. `D-1T09:00`. */
 export function workdayWarningKey(workingDaysBefore: number, at: string): string {
   return `D-${workingDaysBefore}T${at}`;
@@ -158,6 +169,9 @@ export function computeDue(
   calendar: HolidayCalendar,
 ): number {
   const rolls = rule.rolls ?? rule.counting !== 'hours';
-  return planDue({ counting: rule.counting, period: rule.duration, rolls }, { startedAt: startAt, pauses: [], extensions: [] }, calendar)
-    .dueAt;
+  return planDue(
+    { counting: rule.counting, period: rule.duration, rolls },
+    { startedAt: startAt, pauses: [], extensions: [] },
+    calendar,
+  ).dueAt;
 }

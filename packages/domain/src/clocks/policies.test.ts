@@ -188,7 +188,9 @@ describe('policy text contract', () => {
   it('refuses English or an internal note in a Chinese field', () => {
     // Act
     const attempt = () =>
-      applyPolicyOverrides(defaultPolicies, [{ id: 'opinion.release', source: '国办发〔2016〕80号; seed 芜湖 item 32' }]);
+      applyPolicyOverrides(defaultPolicies, [
+        { id: 'opinion.release', source: '国办发〔2016〕80号; seed 芜湖 item 32' },
+      ]);
 
     // Assess
     expect(attempt).toThrow(ClockPolicyError);
@@ -207,7 +209,10 @@ describe('policy text contract', () => {
 
   it('does not roll publication ends, and marks credit repair as a "not before" clock', () => {
     expect(getClockPolicy(defaultPolicies, 'integrity.publication-end-general').rolls).toBe(false);
-    expect(getClockPolicy(defaultPolicies, 'integrity.repair-general')).toMatchObject({ mode: 'notBefore', rolls: false });
+    expect(getClockPolicy(defaultPolicies, 'integrity.repair-general')).toMatchObject({
+      mode: 'notBefore',
+      rolls: false,
+    });
     expect(getClockPolicy(defaultPolicies, 'mediation.default').rolls).toBe(true);
   });
 

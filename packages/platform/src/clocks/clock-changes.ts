@@ -76,15 +76,27 @@ export function cancelClockChange(record: ClockRecord, at: number, reason: strin
   return change(record, cancelClock(record, { at, reason }));
 }
 
-export function pauseClockChange(record: ClockRecord, command: PauseClockCommand, registry: ClockRegistry): ClockChange {
+export function pauseClockChange(
+  record: ClockRecord,
+  command: PauseClockCommand,
+  registry: ClockRegistry,
+): ClockChange {
   return change(record, pauseClock(record, command, clockContext(registry, record.policyId)));
 }
 
-export function resumeClockChange(record: ClockRecord, command: ResumeClockCommand, registry: ClockRegistry): ClockChange {
+export function resumeClockChange(
+  record: ClockRecord,
+  command: ResumeClockCommand,
+  registry: ClockRegistry,
+): ClockChange {
   return change(record, resumeClock(record, command, clockContext(registry, record.policyId)));
 }
 
-export function extendClockChange(record: ClockRecord, command: ExtendClockCommand, registry: ClockRegistry): ClockChange {
+export function extendClockChange(
+  record: ClockRecord,
+  command: ExtendClockCommand,
+  registry: ClockRegistry,
+): ClockChange {
   return change(record, extendClock(record, command, clockContext(registry, record.policyId)));
 }
 

@@ -37,7 +37,12 @@ function dataOf(e: ClockEvent): Record<string, unknown> {
     case 'Clock.Breached':
       return { ...head, at: toCityIso(e.data.breachedAt) };
     case 'Clock.Met':
-      return { ...head, at: toCityIso(e.data.metAt), late: e.data.late, ...(e.data.whilePaused ? { whilePaused: true } : {}) };
+      return {
+        ...head,
+        at: toCityIso(e.data.metAt),
+        late: e.data.late,
+        ...(e.data.whilePaused ? { whilePaused: true } : {}),
+      };
     case 'Clock.Cancelled':
       return { ...head, at: toCityIso(e.data.cancelledAt), reason: e.data.reason.slice(0, 500) };
     case 'Clock.Paused':

@@ -62,7 +62,10 @@ export async function planClocks(
   for (const c of commands) {
     switch (c.kind) {
       case 'start': {
-        const spec = { ...c.spec, ...(opts.correlationId && !c.spec.correlationId ? { correlationId: opts.correlationId } : {}) };
+        const spec = {
+          ...c.spec,
+          ...(opts.correlationId && !c.spec.correlationId ? { correlationId: opts.correlationId } : {}),
+        };
         put(c.spec.id, startClockChange(spec, now, registry));
         break;
       }

@@ -35,7 +35,9 @@ function slugOf(code: string): string {
 }
 
 /** problem+json `errors[]`: one item per failing field, `{ path, code, message }`. */
-function fieldErrors(issues: readonly { path: string | readonly (string | number)[]; code?: string; message: string }[]) {
+function fieldErrors(
+  issues: readonly { path: string | readonly (string | number)[]; code?: string; message: string }[],
+) {
   return issues.map((i) => ({
     path: typeof i.path === 'string' ? i.path : i.path.map(String).join('.') || '(body)',
     code: i.code ?? 'invalid',

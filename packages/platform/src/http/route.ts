@@ -40,7 +40,11 @@ export interface Reply {
 }
 
 export function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', code: i.code, message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(body)',
+    code: i.code,
+    message: i.message,
+  }));
 }
 
 function rawBodyOf(event: APIGatewayProxyEventV2): string {

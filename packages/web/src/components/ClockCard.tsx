@@ -30,7 +30,9 @@ export function ClockCard({ clock, now, compact = false }: { clock: Clock; now: 
       {clock.status === 'paused' && openPauses.length > 0 && (
         <p class="clock-paused" data-testid="clock-paused">
           {t('clock.pausedFor', {
-            reasons: openPauses.map((p) => (lang === 'en' ? p.reasonNameEn : p.reasonName)).join(lang === 'en' ? ', ' : '、'),
+            reasons: openPauses
+              .map((p) => (lang === 'en' ? p.reasonNameEn : p.reasonName))
+              .join(lang === 'en' ? ', ' : '、'),
           })}
         </p>
       )}
