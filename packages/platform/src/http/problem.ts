@@ -66,6 +66,17 @@ export function problemOf(err: unknown, correlationId?: string): Problem {
       ...(correlationId ? { correlationId } : {}),
     };
   }
+  if (err instanceof Error && err.name === 'TimeoutError') {
+    // middy's early timeout: the function ran out of time before answering; nothing was committed
+    // by this request after the point it stopped, and a retry with the same Idempotency-Key is safe.
+    return {
+      type: `${PROBLEM_BASE}timeout`,
+      title: 'Timed out',
+      status: 504,
+      detail: 'The request took too long and was stopped. Retry it with the same Idempotency-Key.',
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
   return {
     type: `${PROBLEM_BASE}internal`,
     title: 'Internal error',
