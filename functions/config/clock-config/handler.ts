@@ -8,14 +8,12 @@ import {
   readRuntimeClockConfig,
   withRuntimeConfig,
 } from '@fazhi/platform/clocks/registry';
-import { applyReplans, type ReplanItem, recomputeProvisional, replanCandidates } from '@fazhi/platform/clocks/replan';
+import { recomputeProvisional } from '@fazhi/platform/clocks/replan';
 import { commit, putVersioned } from '@fazhi/platform/ddb/commit';
 import { ValidationError } from '@fazhi/platform/errors';
-import { toCityIso } from '@fazhi/platform/events/envelope';
 import { httpRoutes } from '@fazhi/platform/http/route';
-import { calendarYearBody, clockConfigWiring, policyOverridesBody, replanBody } from './wiring';
-
-const replanView = (r: ReplanItem) => ({ ...r, dueAt: toCityIso(r.dueAt), newDueAt: toCityIso(r.newDueAt) });
+import { replanView } from '../clock-replans/replan-view';
+import { calendarYearBody, clockConfigWiring, policyOverridesBody } from './wiring';
 
 export const handler = httpRoutes(clockConfigWiring.routes, {
   'GET /v1/config/clock-policies': async ({ deps: d }) => {
@@ -81,21 +79,5 @@ export const handler = httpRoutes(clockConfigWiring.routes, {
       status: 200,
       body: { year: year.year, years: Object.keys(calendars).map(Number).sort(), moved: moved.map(replanView) },
     };
-  },
-  'GET /v1/config/clock-policies/{policyId}/replans': async ({ params, deps: d }) => {
-    const registry = await loadClockRegistry(d);
-    const items = await replanCandidates(d, registry, params.policyId ?? '', d.clock.now());
-    return { status: 200, body: { items: items.map(replanView) } };
-  },
-  'POST /v1/config/clock-policies/{policyId}/replans': async ({ params, body, deps: d }) => {
-    const registry = await loadClockRegistry(d);
-    const items = await applyReplans(
-      d,
-      registry,
-      params.policyId ?? '',
-      replanBody.parse(body).clockIds,
-      d.clock.now(),
-    );
-    return { status: 200, body: { items: items.map(replanView) } };
   },
 });

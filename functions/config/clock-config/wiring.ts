@@ -22,17 +22,6 @@ const policyView = z
   })
   .passthrough();
 
-const replanItem = z.object({
-  clockId: z.string(),
-  policyId: z.string(),
-  departmentId: z.string(),
-  subject: z.object({ type: z.string(), id: z.string(), title: z.string().optional() }),
-  policyVersion: z.number(),
-  dueAt: z.string(),
-  newPolicyVersion: z.number(),
-  newDueAt: z.string(),
-});
-
 export const calendarYearBody = z
   .object({
     year: z.number().int(),
@@ -46,8 +35,6 @@ export const calendarYearBody = z
 export const policyOverridesBody = z
   .object({ policies: z.array(z.object({ id: z.string() }).passthrough()).max(200) })
   .describe('Entries `{ id, <fields to change> }`; a city may tighten a verified statutory limit, never loosen it');
-
-export const replanBody = z.object({ clockIds: z.array(z.string().min(1)).min(1).max(100) });
 
 export const clockConfigWiring = defineFunction({
   name: 'config-clock-config',
@@ -120,32 +107,6 @@ export const clockConfigWiring = defineFunction({
         responses: {
           200: { description: 'In force within a minute everywhere; `moved` lists the provisional clocks recomputed' },
           422: { description: 'Invalid year document' },
-        },
-      },
-    },
-    {
-      method: 'GET',
-      path: '/v1/config/clock-policies/{policyId}/replans',
-      auth: 'user',
-      doc: {
-        summary: 'Running clocks under an older version of a policy, with the due each would get (admin)',
-        tags: ['config'],
-        roles: ['admin'],
-        responses: { 200: { description: 'Candidates', schema: z.object({ items: z.array(replanItem) }) } },
-      },
-    },
-    {
-      method: 'POST',
-      path: '/v1/config/clock-policies/{policyId}/replans',
-      auth: 'user',
-      doc: {
-        summary: 'Re-plan the named running clocks under the policy in force (admin); never done silently',
-        tags: ['config'],
-        roles: ['admin'],
-        body: replanBody,
-        responses: {
-          200: { description: 'The clocks re-planned', schema: z.object({ items: z.array(replanItem) }) },
-          422: { description: 'Invalid body' },
         },
       },
     },
