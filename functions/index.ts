@@ -15,6 +15,7 @@ import { onTimeClocksWiring } from './clocks/on-time-clocks/wiring';
 import { onTimeStatsWiring } from './clocks/on-time-stats/wiring';
 import { clocksSweepWiring } from './clocks/sweep/wiring';
 import { clockConfigWiring } from './config/clock-config/wiring';
+import { clockReplansWiring } from './config/clock-replans/wiring';
 import { apiDocsWiring } from './exchange/api-docs/wiring';
 import { authorizeWiring } from './exchange/authorize/wiring';
 import { deliverWebhookWiring } from './exchange/deliver-webhook/wiring';
@@ -54,6 +55,7 @@ export const allFunctions: FunctionWiring[] = [
   outboxSweepWiring,
   apiDocsWiring,
   clockConfigWiring,
+  clockReplansWiring,
   clocksSweepWiring,
   listClocksWiring,
   onTimeStatsWiring,

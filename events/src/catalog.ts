@@ -7,7 +7,11 @@ import { alertRemindedV1 } from './types/alert-reminded';
 import { alertResolvedV1 } from './types/alert-resolved';
 import { clockBreachedV1 } from './types/clock-breached';
 import { clockCancelledV1 } from './types/clock-cancelled';
+import { clockExtendedV1 } from './types/clock-extended';
 import { clockMetV1 } from './types/clock-met';
+import { clockPausedV1 } from './types/clock-paused';
+import { clockReplannedV1 } from './types/clock-replanned';
+import { clockResumedV1 } from './types/clock-resumed';
 import { clockStartedV1 } from './types/clock-started';
 import { clockWarningDueV1 } from './types/clock-warning-due';
 import { enforcementLeadSharedV1 } from './types/enforcement-lead-shared';
@@ -34,6 +38,10 @@ export const catalog: readonly CatalogEntry[] = [
   clockBreachedV1,
   clockMetV1,
   clockCancelledV1,
+  clockPausedV1,
+  clockResumedV1,
+  clockExtendedV1,
+  clockReplannedV1,
   alertRaisedV1,
   alertEscalatedV1,
   alertAcknowledgedV1,

@@ -9,10 +9,13 @@ import { recordingNotifier } from '@fazhi/platform/alert-notifier';
 import { startClockChange } from '@fazhi/platform/clocks/clock-changes';
 import { clockItem } from '@fazhi/platform/clocks/clock-record';
 import { clockRegistry } from '@fazhi/platform/clocks/registry';
+import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 import { sweepDueClocks } from '@fazhi/platform/clocks/sweep';
 import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
 import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { ensureTable } from '../../packages/local/src/tables';
+
+registerClockSubject({ type: 'load-test', service: 'test', name: '负载测试', nameEn: 'Load test' });
 
 const SMALL = 1_000;
 const LARGE = 100_000;
@@ -34,7 +37,7 @@ function clockDueAt(dueAt: number, startedAt = T0): Record<string, unknown> {
     {
       id: `bench-${String(n).padStart(7, '0')}`,
       policyId: 'opinion.release',
-      subject: { type: 'opinion-incident', id: `incident-${n}`, title: '基准测试事件' },
+      subject: { type: 'load-test', id: `incident-${n}`, title: '基准测试事件' },
       departmentId: `dept-${n % 12}`,
       startedAt: dueAt - 5 * HOUR,
       kind: 'release',

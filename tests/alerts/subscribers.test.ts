@@ -18,6 +18,7 @@ import { configureDeps } from '../../packages/platform/src/deps';
 import type { DeliveredEvent } from '../../packages/platform/src/events/envelope';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
 import { type BareDeps, bareDeps } from '../clocks/bare-deps';
+import '@fazhi/functions/opinion/shared/subject';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -3,6 +3,7 @@
 // sweeper handler runs on the local tick (1 s). Every due warning and breach must commit exactly once,
 // at most one tick + 200 ms after it was due; no other clock may fire; a sweep reads only what is due.
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextDueInstant } from '../../packages/domain/src/clocks/index';
 import { VirtualClock } from '../../packages/local/src/virtual-clock';
@@ -12,6 +13,8 @@ import { clockRegistry } from '../../packages/platform/src/clocks/registry';
 import type { SweepResult } from '../../packages/platform/src/clocks/sweep';
 import { configureDeps, type PlatformDeps } from '../../packages/platform/src/deps';
 import { type BareDeps, bareDeps } from './bare-deps';
+
+registerClockSubject({ type: 'load-test', service: 'test', name: '负载测试', nameEn: 'Load test' });
 
 const LIVE = 10_000;
 const BREACHES = 150;

@@ -2,6 +2,7 @@
 // past its minute): each warning and breach commits exactly once, a clock that missed several
 // warnings catches them up in order, and the on-time counters count every breach once.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../packages/domain/src/clock';
 import { type ClockChange, startClockChange } from '../../packages/platform/src/clocks/clock-changes';
@@ -12,6 +13,8 @@ import { clockRegistry } from '../../packages/platform/src/clocks/registry';
 import { sweepDueClocks } from '../../packages/platform/src/clocks/sweep';
 import { commit } from '../../packages/platform/src/ddb/commit';
 import { type BareDeps, bareDeps } from './bare-deps';
+
+registerClockSubject({ type: 'load-test', service: 'test', name: '负载测试', nameEn: 'Load test' });
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-23T09:00:00+08:00');

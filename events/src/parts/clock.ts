@@ -16,4 +16,8 @@ export const clockHeadShape = {
   departmentId: departmentIdSchema.describe('the department that must meet the deadline'),
   dueAt: isoDateTimeSchema.describe('the last instant that is still on time'),
   at: isoDateTimeSchema.describe('when this happened'),
+  provisional: z
+    .boolean()
+    .optional()
+    .describe('the due counts a year whose holiday calendar is not loaded yet (weekends only); it moves when it is'),
 };

@@ -6,6 +6,7 @@ import { owningDepartmentSubscribers, platformPublishers } from '../parts/platfo
 export const clockMetDataSchema = z.strictObject({
   ...clockHeadShape,
   late: z.boolean().optional().describe('met after it had breached'),
+  whilePaused: z.boolean().optional().describe('met while the clock was paused: not counted as on time while running'),
 });
 
 export const clockMetV1 = defineEntry({

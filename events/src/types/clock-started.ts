@@ -3,7 +3,11 @@ import { defineEntry } from '../catalog-entry';
 import { clockHeadShape } from '../parts/clock';
 import { owningDepartmentSubscribers, platformPublishers } from '../parts/platform-audience';
 
-export const clockStartedDataSchema = z.strictObject({ ...clockHeadShape });
+export const clockStartedDataSchema = z.strictObject({
+  ...clockHeadShape,
+  period: z.string().regex(/^P/).optional().describe('the period in the clock\u2019s counting unit, e.g. P10D'),
+  documentNo: z.string().max(200).optional().describe('the decision that set the period, where one did'),
+});
 
 export const clockStartedV1 = defineEntry({
   detailType: 'Clock.Started',

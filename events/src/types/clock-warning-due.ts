@@ -6,7 +6,9 @@ import { owningDepartmentSubscribers, platformPublishers } from '../parts/platfo
 
 export const clockWarningDueDataSchema = z.strictObject({
   ...clockHeadShape,
-  warning: isoDurationSchema.describe('how long before due this warning is, e.g. PT1H'),
+  warning: z
+    .union([isoDurationSchema, z.string().regex(/^D-\d{1,2}T\d{2}:\d{2}$/)])
+    .describe('PT1H: one hour before due; D-1T09:00: 09:00 on the working day before the due day'),
 });
 
 export const clockWarningDueV1 = defineEntry({
@@ -14,8 +16,9 @@ export const clockWarningDueV1 = defineEntry({
   version: 1,
   title: '时限临期预警',
   titleEn: 'Clock warning due',
-  description: '距到期还剩 warning 所示时长（如 PT1H）。',
-  descriptionEn: 'The deadline is `warning` away (e.g. PT1H).',
+  description: '临期预警：warning 为 PT1H 表示距到期还剩1小时，D-1T09:00 表示到期日前一个工作日9时。',
+  descriptionEn:
+    'A warning before due: `PT1H` one hour before, `D-1T09:00` 09:00 on the working day before the due day.',
   data: clockWarningDueDataSchema,
   publishers: platformPublishers,
   subscribers: owningDepartmentSubscribers,

@@ -16,10 +16,49 @@ export const clockViewSchema = z.object({
   startedAt: z.string(),
   dueAt: z.string().describe('the last instant that is still on time'),
   status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
+  mode: z
+    .enum(['dueBy', 'notBefore'])
+    .describe('notBefore: dueAt is the end of a period before which the act is not allowed'),
+  counting: z.enum(['hours', 'calendarDays', 'workingDays', 'months']),
+  period: z.string().describe('the period in the counting unit, e.g. P10D'),
+  decision: z
+    .object({ documentNo: z.string(), decidedBy: z.string(), min: z.string().optional(), max: z.string() })
+    .optional()
+    .describe('the decision that set the period, and its bounds'),
+  unrolledDueAt: z.string().describe('end of the period’s true last day, before the holiday roll'),
+  provisional: z.boolean().describe('the due counts a year whose holiday calendar is not loaded (weekends only)'),
+  provisionalYears: z.array(z.number()),
+  pauses: z.array(
+    z.object({
+      id: z.string(),
+      reason: z.string(),
+      reasonName: z.string().describe('Chinese name of the reason'),
+      reasonNameEn: z.string(),
+      by: z.string(),
+      documentNo: z.string().optional(),
+      from: z.string(),
+      to: z.string().optional(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      by: z.string(),
+      decidedBy: z.string(),
+      role: z.string(),
+      reason: z.string(),
+      at: z.string(),
+      documentNo: z.string().optional(),
+      consent: z.object({ parties: z.array(z.string()), documentNo: z.string().optional() }).optional(),
+    }),
+  ),
   metAt: z.string().optional(),
+  metWhilePaused: z.boolean().optional(),
   breachedAt: z.string().optional(),
-  policySource: z.string().describe('the legal source in Chinese'),
-  policySourceEn: z.string().optional().describe('the legal source in English, where the policy has one'),
+  policyVersion: z.number().int(),
+  policyName: z.string().describe('Chinese only'),
+  policyNameEn: z.string(),
+  policySource: z.string().describe('document title and article, Chinese only'),
+  policySourceEn: z.string(),
   verified: z.boolean(),
 });
 
@@ -27,8 +66,6 @@ export type ClockView = z.infer<typeof clockViewSchema>;
 
 export function clockView(r: ClockRecord, registry: ClockRegistry): ClockView {
   const policy = Object.hasOwn(registry.policies, r.policyId) ? registry.policies[r.policyId] : undefined;
-  // `sourceEn` arrives with the policy data's split into Chinese and English fields.
-  const sourceEn = (policy as { sourceEn?: unknown } | undefined)?.sourceEn;
   return {
     id: r.id,
     policyId: r.policyId,
@@ -40,10 +77,35 @@ export function clockView(r: ClockRecord, registry: ClockRegistry): ClockView {
     startedAt: toCityIso(r.startedAt),
     dueAt: toCityIso(r.dueAt),
     status: r.status,
+    mode: r.mode,
+    counting: r.counting,
+    period: r.period,
+    ...(r.decision ? { decision: r.decision } : {}),
+    unrolledDueAt: toCityIso(r.unrolledDueAt),
+    provisional: r.provisionalYears.length > 0,
+    provisionalYears: r.provisionalYears,
+    pauses: r.pauses.map((p) => {
+      const reason = policy?.pauseReasons.find((x) => x.code === p.reason);
+      return {
+        id: p.id,
+        reason: p.reason,
+        reasonName: reason?.name ?? p.reason,
+        reasonNameEn: reason?.nameEn ?? p.reason,
+        by: p.by,
+        ...(p.documentNo ? { documentNo: p.documentNo } : {}),
+        from: toCityIso(p.from),
+        ...(p.to !== undefined ? { to: toCityIso(p.to) } : {}),
+      };
+    }),
+    extensions: r.extensions.map((e) => ({ ...e, at: toCityIso(e.at) })),
     ...(r.metAt !== undefined ? { metAt: toCityIso(r.metAt) } : {}),
+    ...(r.metWhilePaused ? { metWhilePaused: true } : {}),
     ...(r.breachedAt !== undefined ? { breachedAt: toCityIso(r.breachedAt) } : {}),
+    policyVersion: r.policyVersion,
+    policyName: policy?.name ?? r.label,
+    policyNameEn: policy?.nameEn ?? r.labelEn,
     policySource: policy?.source ?? '',
-    ...(typeof sourceEn === 'string' && sourceEn ? { policySourceEn: sourceEn } : {}),
+    policySourceEn: policy?.sourceEn ?? '',
     verified: policy?.verified ?? false,
   };
 }

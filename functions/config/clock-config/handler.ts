@@ -3,13 +3,16 @@ import {
   calendarsKey,
   clockRegistry,
   invalidateClockRegistry,
+  loadClockRegistry,
   policiesKey,
   readRuntimeClockConfig,
   withRuntimeConfig,
 } from '@fazhi/platform/clocks/registry';
+import { recomputeProvisional } from '@fazhi/platform/clocks/replan';
 import { commit, putVersioned } from '@fazhi/platform/ddb/commit';
 import { ValidationError } from '@fazhi/platform/errors';
 import { httpRoutes } from '@fazhi/platform/http/route';
+import { replanView } from '../clock-replans/replan-view';
 import { calendarYearBody, clockConfigWiring, policyOverridesBody } from './wiring';
 
 export const handler = httpRoutes(clockConfigWiring.routes, {
@@ -17,14 +20,7 @@ export const handler = httpRoutes(clockConfigWiring.routes, {
     const config = await readRuntimeClockConfig(d);
     const { policies } = withRuntimeConfig(clockRegistry(), config);
     const items = Object.values(policies).map((p) => ({
-      id: p.id,
-      name: p.name,
-      nameEn: p.nameEn,
-      duration: p.duration,
-      counting: p.counting,
-      warnings: p.warnings,
-      source: p.source,
-      verified: p.verified,
+      ...p,
       overridden: JSON.stringify(p) !== JSON.stringify(defaultPolicies[p.id]),
     }));
     return { status: 200, body: { items, version: config.policiesVersion } };
@@ -77,6 +73,11 @@ export const handler = httpRoutes(clockConfigWiring.routes, {
       }),
     ]);
     invalidateClockRegistry();
-    return { status: 200, body: { year: year.year, years: Object.keys(calendars).map(Number).sort() } };
+    // Clocks that counted this year provisionally are recomputed now; the answer lists those that moved.
+    const moved = await recomputeProvisional(d, await loadClockRegistry(d), year.year, d.clock.now());
+    return {
+      status: 200,
+      body: { year: year.year, years: Object.keys(calendars).map(Number).sort(), moved: moved.map(replanView) },
+    };
   },
 });

@@ -1,17 +1,26 @@
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { z } from 'zod';
 
-const policyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  duration: z.string(),
-  counting: z.string(),
-  warnings: z.array(z.string()),
-  source: z.string().describe('legal source'),
-  verified: z.boolean().describe('false: a best reading the city must confirm'),
-  overridden: z.boolean().describe('changed by this city’s override'),
-});
+const policyView = z
+  .object({
+    id: z.string(),
+    version: z.number().int().describe('each clock records the version it runs under'),
+    name: z.string().describe('Chinese only'),
+    nameEn: z.string(),
+    startsOn: z.string().describe('Chinese only'),
+    startsOnEn: z.string(),
+    mode: z.enum(['dueBy', 'notBefore']),
+    duration: z.string(),
+    counting: z.string(),
+    rolls: z.boolean().describe('a last day on a rest day or holiday rolls to the next working day'),
+    warnings: z.array(z.string()),
+    source: z.string().describe('legal source: document title and article, Chinese only'),
+    sourceEn: z.string(),
+    note: z.string().optional().describe('internal note for whoever maintains the policy; never shown on a page'),
+    verified: z.boolean().describe('false: a best reading the city must confirm'),
+    overridden: z.boolean().describe('changed by this city’s override'),
+  })
+  .passthrough();
 
 export const calendarYearBody = z
   .object({
@@ -96,7 +105,7 @@ export const clockConfigWiring = defineFunction({
         roles: ['admin'],
         body: calendarYearBody,
         responses: {
-          200: { description: 'In force within a minute everywhere' },
+          200: { description: 'In force within a minute everywhere; `moved` lists the provisional clocks recomputed' },
           422: { description: 'Invalid year document' },
         },
       },

@@ -5,17 +5,12 @@ import { NotFoundError } from '@fazhi/platform/errors';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { logger } from '@fazhi/platform/logger';
 import { getIncident, putIncident } from '../shared/incident-store';
-
-interface BreachData {
-  clockId: string;
-  subject: { id: string };
-  at: string;
-}
+import { incidentBreaches } from '../shared/subject';
 
 // A redelivery, or a breach arriving after the milestone met the clock, finds the clock no longer
 // running and changes nothing.
-export const handler = eventHandler<BreachData>(async (event, d) => {
-  const { clockId, subject, at } = event.detail.data;
+export const handler = eventHandler(async (event, d) => {
+  const { clockId, subject, at } = incidentBreaches.parse(event).data;
   await decideAgainOnConflict(async () => {
     let incident: Awaited<ReturnType<typeof getIncident>>;
     try {

@@ -1,9 +1,9 @@
 import { openIncident } from '@fazhi/domain/opinion/incident-state';
-import { loadClockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
 import { ValidationError } from '@fazhi/platform/errors';
 import { httpRoute } from '@fazhi/platform/http/route';
 import { getDepartment } from '@fazhi/platform/repos/departments';
 import { callerOf, requireHandle } from '../shared/access';
+import { opinionPolicies } from '../shared/policies';
 import { runIncidentCommand } from '../shared/run-command';
 import { openIncidentWiring } from './wiring';
 
@@ -24,9 +24,9 @@ export const handler = httpRoute(
       rawBody,
       correlationId: id,
       status: 201,
-      decide: async (now) =>
+      decide: async (now, registry) =>
         openIncident({ id, ...body, openedBy: caller.actor }, now, {
-          policies: opinionPolicies(await loadClockRegistry(d)),
+          policies: opinionPolicies(registry),
           newClockId: d.newId,
         }),
     });

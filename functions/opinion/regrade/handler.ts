@@ -1,8 +1,8 @@
 import { regradeIncident } from '@fazhi/domain/opinion/incident-state';
-import { loadClockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
 import { httpRoute } from '@fazhi/platform/http/route';
 import { callerOf, requireHandle } from '../shared/access';
 import { getIncident } from '../shared/incident-store';
+import { opinionPolicies } from '../shared/policies';
 import { runIncidentCommand } from '../shared/run-command';
 import { regradeIncidentWiring } from './wiring';
 
@@ -19,11 +19,11 @@ export const handler = httpRoute(
       correlationId: id,
       status: 200,
       cancelReason: 'regraded',
-      decide: async (now) => {
+      decide: async (now, registry) => {
         const incident = await getIncident(d, id);
         requireHandle(caller, incident.responsibleDepartmentId);
         return regradeIncident(incident, { ...body, by: caller.actor }, now, {
-          policies: opinionPolicies(await loadClockRegistry(d)),
+          policies: opinionPolicies(registry),
           newClockId: d.newId,
         });
       },

@@ -7,11 +7,12 @@ import {
   regradeIncident,
 } from '@fazhi/domain/opinion/incident-state';
 import { detailSchemaOf, findCatalogEntry } from '@fazhi/events/catalog';
-import { buildClockRegistry, opinionPolicies } from '@fazhi/platform/clocks/registry';
+import { buildClockRegistry } from '@fazhi/platform/clocks/registry';
 import { type NewEvent, newEventItem } from '@fazhi/platform/ddb/outbox';
 import { idFactory } from '@fazhi/platform/deps';
 import { describe, expect, it } from 'vitest';
 import { incidentEventOf } from './incident-events';
+import { opinionPolicies } from './policies';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

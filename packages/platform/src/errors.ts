@@ -2,6 +2,8 @@
 // mapping (http/problem.ts) is the only place that turns any error into a response.
 export interface FieldError {
   path: string;
+  /** Stable machine code of the field's problem (zod's issue code, or the domain's); `invalid` by default. */
+  code?: string;
   message: string;
 }
 

@@ -1,6 +1,7 @@
-// One error type for the alerts domain. Codes are stable (handlers and clients match on them); the
-// kind tells a handler which problem+json status to answer without the domain knowing HTTP.
-export type AlertErrorKind = 'invalid' | 'forbidden' | 'conflict';
+import { DomainError, type DomainErrorKind, type DomainIssue } from '../domain-error';
+
+// The alerts domain's codes; the error itself is the one DomainError (domain-error.ts).
+export type AlertErrorKind = Extract<DomainErrorKind, 'invalid' | 'forbidden' | 'conflict'>;
 
 export const ALERT_ERROR_KINDS = {
   /** The actor was never sent this alert and is neither admin nor head of its department. */
@@ -23,21 +24,12 @@ export const ALERT_ERROR_KINDS = {
 
 export type AlertErrorCode = keyof typeof ALERT_ERROR_KINDS;
 
-export interface AlertErrorIssue {
-  path: (string | number)[];
-  message: string;
-}
+export type AlertErrorIssue = DomainIssue;
 
-export class AlertError extends Error {
-  readonly code: AlertErrorCode;
-  readonly kind: AlertErrorKind;
-  readonly issues: AlertErrorIssue[];
+export class AlertError extends DomainError {
+  declare readonly code: AlertErrorCode;
 
-  constructor(code: AlertErrorCode, message: string, issues: AlertErrorIssue[] = []) {
-    super(message);
-    this.name = 'AlertError';
-    this.code = code;
-    this.kind = ALERT_ERROR_KINDS[code];
-    this.issues = issues;
+  constructor(code: AlertErrorCode, message: string, issues: DomainIssue[] = []) {
+    super(code, ALERT_ERROR_KINDS[code], message, issues);
   }
 }

@@ -1,4 +1,4 @@
-import { durationMs } from '../clocks/duration';
+import { warningLeadMs } from '../clocks/period';
 import { AlertError } from './alert-error';
 import type { AlertEvent } from './alert-events';
 import {
@@ -37,7 +37,7 @@ export interface SupersedeOutcome {
 /** Higher is more urgent: the breach above every warning, a warning closer to due above a farther one. */
 export function alarmUrgency(alarm: Pick<ClockAlarm, 'reason' | 'warning'>): number {
   if (alarm.reason === 'breach') return Number.POSITIVE_INFINITY;
-  return alarm.warning === undefined ? Number.NEGATIVE_INFINITY : -durationMs(alarm.warning);
+  return alarm.warning === undefined ? Number.NEGATIVE_INFINITY : -warningLeadMs(alarm.warning);
 }
 
 /**

@@ -126,27 +126,83 @@ export class HolidayCalendar {
 
   /** `day` itself when it is a working day, else the next working day. */
   workingDayOnOrAfter(day: number): number {
-    let candidate = day;
-    while (!this.isWorkingDay(candidate)) candidate += 1;
-    return candidate;
+    return workingDayOnOrAfter(this, day);
   }
 
   /** The `count`-th working day strictly after `day` (`day` itself is never counted). */
   addWorkingDays(day: number, count: number): number {
-    let candidate = day;
-    let remaining = count;
-    while (remaining > 0) {
-      candidate += 1;
-      if (this.isWorkingDay(candidate)) remaining -= 1;
-    }
-    return candidate;
+    return addWorkingDays(this, day, count);
   }
 
   /** Working days in (fromDay, toDay]; 0 when toDay ≤ fromDay. */
   workingDaysBetween(fromDay: number, toDay: number): number {
-    let count = 0;
-    for (let day = fromDay + 1; day <= toDay; day += 1) if (this.isWorkingDay(day)) count += 1;
-    return count;
+    return workingDaysBetween(this, fromDay, toDay);
+  }
+
+  /**
+   * Working days as a clock counts them: a year without data counts Monday–Friday (no holidays,
+   * no 调休) instead of failing, and the counter remembers it, so the due is flagged provisional and
+   * recomputed when the year is loaded (DOMAIN.md "Next year's calendar").
+   */
+  counter(): DayCounter {
+    return new DayCounter(this);
+  }
+}
+
+/** What the day loops need; HolidayCalendar (strict) and DayCounter (provisional) both are. */
+export interface WorkingDayTest {
+  isWorkingDay(day: number): boolean;
+}
+
+export function workingDayOnOrAfter(days: WorkingDayTest, day: number): number {
+  let candidate = day;
+  while (!days.isWorkingDay(candidate)) candidate += 1;
+  return candidate;
+}
+
+export function addWorkingDays(days: WorkingDayTest, day: number, count: number): number {
+  let candidate = day;
+  let remaining = count;
+  while (remaining > 0) {
+    candidate += 1;
+    if (days.isWorkingDay(candidate)) remaining -= 1;
+  }
+  return candidate;
+}
+
+export function workingDaysBetween(days: WorkingDayTest, fromDay: number, toDay: number): number {
+  let count = 0;
+  for (let day = fromDay + 1; day <= toDay; day += 1) if (days.isWorkingDay(day)) count += 1;
+  return count;
+}
+
+/** The `count`-th working day before `day`, counting `day` itself as 0 when it is a working day. */
+export function workingDayBefore(days: WorkingDayTest, day: number, count: number): number {
+  let candidate = day;
+  while (!days.isWorkingDay(candidate)) candidate -= 1;
+  let remaining = count;
+  while (remaining > 0) {
+    candidate -= 1;
+    if (days.isWorkingDay(candidate)) remaining -= 1;
+  }
+  return candidate;
+}
+
+export class DayCounter implements WorkingDayTest {
+  private readonly guessed = new Set<number>();
+
+  constructor(private readonly calendar: HolidayCalendar) {}
+
+  isWorkingDay(day: number): boolean {
+    const { year } = civilFromDay(day);
+    if (this.calendar.hasYear(year)) return this.calendar.isWorkingDay(day);
+    this.guessed.add(year);
+    return !isWeekendDay(day);
+  }
+
+  /** Years counted without data (weekends only), ascending. */
+  get provisionalYears(): number[] {
+    return [...this.guessed].sort((a, b) => a - b);
   }
 }
 

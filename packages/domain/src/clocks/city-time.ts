@@ -131,16 +131,14 @@ export function formatCityInstant(instant: number): string {
 }
 
 /**
- * The same day of the month `months` later at the same time of day; the month's last day when the
- * day does not exist (Jan 31 + 1 month = Feb 28, or 29 in a leap year).
+ * The day that ends a period of `months` counted from `day` (民法典 Art. 202): the corresponding
+ * day of the month `months` later, or that month's last day when it has none (Jan 31 + 1 month =
+ * Feb 28, or 29 in a leap year). The period ends at 24:00 of that day (endOfCityDay).
  */
-export function addCityMonths(instant: number, months: number): number {
-  const day = cityDayOf(instant);
-  const timeOfDay = instant - startOfCityDay(day);
+export function addMonthsToDay(day: number, months: number): number {
   const civil = civilFromDay(day);
   const monthIndex = civil.year * 12 + (civil.month - 1) + months;
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12 + 1;
-  const dayOfMonth = Math.min(civil.day, daysInMonth(year, month));
-  return startOfCityDay(dayFromCivil(year, month, dayOfMonth)) + timeOfDay;
+  return dayFromCivil(year, month, Math.min(civil.day, daysInMonth(year, month)));
 }

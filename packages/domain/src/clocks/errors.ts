@@ -1,61 +1,71 @@
-// One error hierarchy for the clock engine. Handlers map `code` to a problem+json `type`, so codes
-// are part of the contract: never rename one, add a new class instead.
+import { DomainError, type DomainErrorKind, type DomainIssue } from '../domain-error';
 
-export type ClockErrorCode =
-  | 'clock.duration.invalid'
-  | 'clock.time.invalid'
-  | 'clock.calendar.invalid'
-  | 'clock.calendar.year-not-loaded'
-  | 'clock.policy.invalid'
-  | 'clock.policy.unknown'
-  | 'clock.transition.invalid'
-  | 'clock.extension.refused';
+// The clock engine's codes on the one DomainError (domain-error.ts). Codes are part of the contract:
+// never rename one, add a new class instead. The kind decides the HTTP status at the edge.
 
-export abstract class ClockError extends Error {
-  abstract readonly code: ClockErrorCode;
+const CLOCK_ERROR_KINDS = {
+  'clock.duration.invalid': 'invalid',
+  'clock.time.invalid': 'invalid',
+  'clock.calendar.invalid': 'invalid',
+  'clock.calendar.year-not-loaded': 'invalid',
+  'clock.policy.invalid': 'invalid',
+  'clock.policy.unknown': 'invalid',
+  'clock.transition.invalid': 'conflict',
+  'clock.extension.refused': 'forbidden',
+  'clock.pause.refused': 'invalid',
+  'clock.period.invalid': 'invalid',
+  'clock.not-yet-allowed': 'conflict',
+} as const satisfies Record<string, DomainErrorKind>;
 
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
+export type ClockErrorCode = keyof typeof CLOCK_ERROR_KINDS;
+
+type Options = ErrorOptions & { issues?: DomainIssue[] };
+
+export abstract class ClockError extends DomainError {
+  declare readonly code: ClockErrorCode;
+
+  protected constructor(code: ClockErrorCode, message: string, options?: Options) {
+    super(code, CLOCK_ERROR_KINDS[code], message, options?.issues ?? [], options);
   }
 }
 
 /** A text that is not an ISO 8601 duration the engine supports, or a duration of the wrong shape. */
 export class DurationParseError extends ClockError {
-  readonly code = 'clock.duration.invalid';
-
   constructor(
     readonly input: string,
     reason: string,
     options?: ErrorOptions,
   ) {
-    super(`Invalid ISO 8601 duration ${JSON.stringify(input)}: ${reason}`, options);
+    super('clock.duration.invalid', `Invalid ISO 8601 duration ${JSON.stringify(input)}: ${reason}`, options);
   }
 }
 
 /** A city-local date or date-time text that is not a real date, e.g. `2026-02-30`. */
 export class CityTimeError extends ClockError {
-  readonly code = 'clock.time.invalid';
+  constructor(message: string, options?: Options) {
+    super('clock.time.invalid', message, options);
+  }
 }
 
 /** Calendar data (package data or a city's override file) failed validation. */
 export class CalendarDataError extends ClockError {
-  readonly code = 'clock.calendar.invalid';
+  constructor(message: string, options?: Options) {
+    super('clock.calendar.invalid', message, options);
+  }
 }
 
 /**
- * A day-counting clock needed a year for which no State Council arrangement is loaded. There is no
- * Mon–Fri fallback on purpose: a guessed deadline that ignores 春节 is worse than a visible error.
+ * A strict calendar lookup (kindOfDay) for a year with no State Council arrangement loaded. Clocks
+ * do not raise it: they count such a year provisionally (weekends only) and say so (period.ts).
  */
 export class CalendarYearNotLoadedError extends ClockError {
-  readonly code = 'clock.calendar.year-not-loaded';
-
   constructor(
     readonly year: number,
     loadedYears: readonly number[],
   ) {
     const range = loadedYears.length > 0 ? `${loadedYears[0]}–${loadedYears[loadedYears.length - 1]}` : 'none';
     super(
+      'clock.calendar.year-not-loaded',
       `No holiday calendar loaded for ${year} (loaded: ${range}). Load the State Council arrangement for ${year} ` +
         `with loadCalendarOverride({ "year": ${year}, "holidays": [...], "workdays": [...], "source": "...", ` +
         `"verified": true }) — see packages/domain/calendars/README.md.`,
@@ -65,23 +75,50 @@ export class CalendarYearNotLoadedError extends ClockError {
 
 /** A policy or a policy override file failed validation. */
 export class ClockPolicyError extends ClockError {
-  readonly code = 'clock.policy.invalid';
+  constructor(message: string, options?: Options) {
+    super('clock.policy.invalid', message, options);
+  }
 }
 
 export class UnknownClockPolicyError extends ClockError {
-  readonly code = 'clock.policy.unknown';
-
   constructor(readonly policyId: string) {
-    super(`Unknown clock policy ${JSON.stringify(policyId)}`);
+    super('clock.policy.unknown', `Unknown clock policy ${JSON.stringify(policyId)}`, {
+      issues: [{ path: ['policyId'], code: 'unknown', message: `no clock policy ${policyId}` }],
+    });
   }
 }
 
 /** A command that the clock's status or history does not allow (meet a cancelled clock, resume a running one, …). */
 export class ClockTransitionError extends ClockError {
-  readonly code = 'clock.transition.invalid';
+  constructor(message: string, options?: Options) {
+    super('clock.transition.invalid', message, options);
+  }
 }
 
-/** An extension the policy does not allow (role, number of times, total length). */
+/** An extension the policy does not allow (role, number of times, total length, missing consent). */
 export class ClockExtensionError extends ClockError {
-  readonly code = 'clock.extension.refused';
+  constructor(message: string, options?: Options) {
+    super('clock.extension.refused', message, options);
+  }
+}
+
+/** A pause whose reason the policy does not accept, or a resume that names no open pause. */
+export class ClockPauseError extends ClockError {
+  constructor(message: string, options?: Options) {
+    super('clock.pause.refused', message, options);
+  }
+}
+
+/** A period set by a decision outside the policy's bounds, or missing where the policy needs one. */
+export class ClockPeriodError extends ClockError {
+  constructor(message: string, options?: Options) {
+    super('clock.period.invalid', message, options);
+  }
+}
+
+/** An act recorded before the earliest date a "not before" clock allows. */
+export class ClockNotYetAllowedError extends ClockError {
+  constructor(message: string, options?: Options) {
+    super('clock.not-yet-allowed', message, options);
+  }
 }

@@ -2,6 +2,7 @@
 export {
   type CalendarYear,
   calendarYearSchema,
+  DayCounter,
   type DayKind,
   HolidayCalendar,
   loadCalendarOverride,
@@ -9,7 +10,7 @@ export {
   parseCalendarYears,
 } from './calendar';
 export {
-  addCityMonths,
+  addMonthsToDay,
   CITY_TIME_ZONE,
   CITY_UTC_OFFSET_MS,
   type CivilDate,
@@ -27,15 +28,19 @@ export {
 } from './city-time';
 export {
   CLOCK_EVENT_TYPES,
+  type ClockConsent,
   type ClockEvent,
   type ClockEventBase,
   type ClockEventType,
   type ClockSubject,
 } from './clock-events';
 export {
+  allowedFrom,
   type ClockContext,
   type ClockExtension,
+  type ClockMode,
   type ClockPause,
+  type ClockPeriodDecision,
   type ClockState,
   type ClockStatus,
   type ClockTransition,
@@ -44,7 +49,10 @@ export {
   extendClock,
   meetClock,
   nextDueInstant,
+  type PauseClockCommand,
   pauseClock,
+  type ResumeClockCommand,
+  replanClock,
   resumeClock,
   type StartClockInput,
   startClock,
@@ -60,10 +68,7 @@ export {
 export {
   COUNTING_MODES,
   type CountingMode,
-  computeDue,
   type DueRule,
-  dueAfterExtension,
-  dueAfterPause,
   durationInCountingUnits,
 } from './due';
 export {
@@ -83,11 +88,26 @@ export {
   ClockError,
   type ClockErrorCode,
   ClockExtensionError,
+  ClockNotYetAllowedError,
+  ClockPauseError,
+  ClockPeriodError,
   ClockPolicyError,
   ClockTransitionError,
   DurationParseError,
   UnknownClockPolicyError,
 } from './errors';
+export {
+  computeDue,
+  type DuePlan,
+  type PeriodLedger,
+  type PeriodRule,
+  pausedSpans,
+  planDue,
+  type WarningPoint,
+  warningLeadMs,
+  warningPoints,
+  workdayWarningKey,
+} from './period';
 export {
   applyPolicyOverrides,
   buildPolicyCatalog,
@@ -98,6 +118,9 @@ export {
 export {
   type ClockPolicy,
   clockPolicySchema,
+  type DecidedPeriod,
   type EscalationRule,
   type ExtensionRule,
+  type PauseReason,
+  type WorkdayWarnings,
 } from './policy-schema';

@@ -8,14 +8,19 @@ describe('default policies', () => {
   it.each([
     ['opinion.release', 'PT5H', 'hours', true, '国办发〔2016〕80号'],
     ['opinion.press-conference', 'PT24H', 'hours', true, '国办发〔2016〕61号'],
-    ['opinion.timely-release', 'PT24H', 'hours', false, 'City policy'],
+    ['opinion.timely-release', 'PT24H', 'hours', false, '本市政策'],
     ['opinion.hot-topic-response', 'PT48H', 'hours', true, '61号'],
-    ['transfer.head-approval', 'P3D', 'calendarDays', true, 'Art. 5'],
-    ['transfer.to-police', 'PT24H', 'hours', true, 'Art. 5'],
+    ['transfer.head-approval', 'P3D', 'calendarDays', true, '第五条'],
+    ['transfer.to-police', 'PT24H', 'hours', true, '第五条'],
     ['mediation.default', 'P1M', 'months', true, '人民调解工作若干规定'],
-    ['integrity.verification', 'P10D', 'workingDays', false, 'Jilin'],
-    ['recommendation.procuratorial-reply', 'P2M', 'months', false, '2 months'],
-    ['transfer.reverse-referral', 'P3D', 'workingDays', true, 'Art. 12'],
+    ['mediation.judicial-confirmation-acceptance', 'P3D', 'calendarDays', true, '法释〔2011〕5号）第四条'],
+    ['mediation.judicial-confirmation-decision', 'P15D', 'calendarDays', true, '法释〔2011〕5号）第五条'],
+    ['integrity.verification', 'P10D', 'workingDays', false, '吉林'],
+    ['integrity.sme-payment-contract', 'P60D', 'calendarDays', true, '最长不得超过60日'],
+    ['recommendation.procuratorial-reply', 'P2M', 'months', true, '《人民检察院检察建议工作规定》（2019）'],
+    ['recommendation.procuratorial-urgent-reply', 'P15D', 'calendarDays', true, '情况紧急'],
+    ['transfer.reverse-referral', 'P3D', 'workingDays', true, '三个工作日'],
+    ['transfer.reverse-review', 'P10D', 'workingDays', true, '第十二条'],
   ])('%s runs %s in %s (verified %s) with its source', (id, duration, counting, verified, source) => {
     // Act
     const policy = getClockPolicy(defaultPolicies, id);
@@ -166,5 +171,56 @@ describe('applyPolicyOverrides', () => {
     // Assess
     expect(attempt).toThrow(ClockPolicyError);
     expect(attempt).toThrow(message);
+  });
+});
+
+describe('policy text contract', () => {
+  it('writes name, startsOn and source in Chinese only, English in the …En fields, notes in note', () => {
+    for (const p of Object.values(defaultPolicies)) {
+      for (const text of [p.name, p.startsOn, p.source]) {
+        expect(text, p.id).toMatch(/\p{Script=Han}/u);
+        expect(text, p.id).not.toMatch(/[A-Za-z]{4,}|seed|confirm|DOMAIN/);
+      }
+      for (const text of [p.nameEn, p.startsOnEn, p.sourceEn]) expect(text, p.id).toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it('refuses English or an internal note in a Chinese field', () => {
+    // Act
+    const attempt = () =>
+      applyPolicyOverrides(defaultPolicies, [
+        { id: 'opinion.release', source: '国办发〔2016〕80号; seed 芜湖 item 32' },
+      ]);
+
+    // Assess
+    expect(attempt).toThrow(ClockPolicyError);
+    expect(attempt).toThrow('opinion.release.source: Chinese text only');
+  });
+
+  it('caps the SME contract term at 60 days instead of fixing it, and lets the urgent recommendation set its own', () => {
+    // Act
+    const sme = getClockPolicy(defaultPolicies, 'integrity.sme-payment-contract');
+    const urgent = getClockPolicy(defaultPolicies, 'recommendation.procuratorial-urgent-reply');
+
+    // Assess
+    expect(sme.decided).toEqual({ required: true, max: 'P60D' });
+    expect(urgent.decided?.required).toBe(true);
+  });
+
+  it('does not roll publication ends, and marks credit repair as a "not before" clock', () => {
+    expect(getClockPolicy(defaultPolicies, 'integrity.publication-end-general').rolls).toBe(false);
+    expect(getClockPolicy(defaultPolicies, 'integrity.repair-general')).toMatchObject({
+      mode: 'notBefore',
+      rolls: false,
+    });
+    expect(getClockPolicy(defaultPolicies, 'mediation.default').rolls).toBe(true);
+  });
+
+  it('refuses a city loosening a verified decided bound', () => {
+    expect(() =>
+      applyPolicyOverrides(defaultPolicies, [
+        { id: 'integrity.sme-payment-contract', decided: { required: true, max: 'P90D' } },
+      ]),
+    ).toThrow('loosens the verified bound P60D');
   });
 });

@@ -6,9 +6,12 @@ import {
   type ClockPolicy,
   clockPolicySchema,
   countingModeSchema,
+  decidedPeriodSchema,
   escalationSchema,
   extensionRuleSchema,
   isoDurationText,
+  pauseReasonSchema,
+  workdayWarningsSchema,
 } from './policy-schema';
 import { describeZodIssues } from './zod-issues';
 
@@ -42,17 +45,27 @@ export function getClockPolicy(catalog: PolicyCatalog, id: string): ClockPolicy 
 const policyOverrideSchema = z
   .object({
     id: z.string().min(1),
+    version: z.number().int().min(1).optional(),
+    mode: z.enum(['dueBy', 'notBefore']).optional(),
     name: z.string().trim().min(1).optional(),
     nameEn: z.string().trim().min(1).optional(),
     startsOn: z.string().trim().min(1).optional(),
+    startsOnEn: z.string().trim().min(1).optional(),
     duration: isoDurationText.optional(),
     counting: countingModeSchema.optional(),
+    rolls: z.boolean().optional(),
     warnings: z.array(z.string()).optional(),
+    /** null removes the working-hours warnings. */
+    workdayWarnings: workdayWarningsSchema.nullable().optional(),
     escalation: escalationSchema.partial().optional(),
     /** null removes the extension rule. */
     extension: extensionRuleSchema.nullable().optional(),
-    pausable: z.boolean().optional(),
+    /** null removes the decided period. */
+    decided: decidedPeriodSchema.nullable().optional(),
+    pauseReasons: z.array(pauseReasonSchema).optional(),
     source: z.string().trim().min(1).optional(),
+    sourceEn: z.string().trim().min(1).optional(),
+    note: z.string().trim().min(1).optional(),
     verified: z.boolean().optional(),
   })
   .strict();
@@ -64,12 +77,18 @@ const overrideFileSchema = z.union([
 
 type PolicyOverride = z.infer<typeof policyOverrideSchema>;
 
+/** The base with the override's fields; the version moves on, so clocks can tell which rule they run. */
 function merge(base: ClockPolicy, override: PolicyOverride): unknown {
-  const { extension, escalation, ...rest } = override;
-  const merged: Record<string, unknown> = { ...base, ...stripUndefined(rest) };
+  const { extension, escalation, decided, workdayWarnings, ...rest } = override;
+  const merged: Record<string, unknown> = { ...base, ...stripUndefined(rest), version: base.version + 1 };
   if (escalation) merged.escalation = { ...base.escalation, ...stripUndefined(escalation) };
-  if (extension === null) delete merged.extension;
-  else if (extension) merged.extension = extension;
+  const nullable = { extension, decided, workdayWarnings };
+  for (const [key, value] of Object.entries(nullable)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  // Working-hours warnings belong to day counting; a switch to hours drops them unless set again.
+  if (merged.counting === 'hours' && workdayWarnings === undefined) delete merged.workdayWarnings;
   return merged;
 }
 
@@ -92,8 +111,13 @@ function looseningReason(base: ClockPolicy, next: ClockPolicy): string | undefin
   const before = durationInCountingUnits(base.duration, base.counting);
   const after = durationInCountingUnits(next.duration, next.counting);
   if (after > before) return `duration ${next.duration} loosens the verified statutory limit ${base.duration}`;
+  if (base.decided && (!next.decided || units(next.decided.max, next) > units(base.decided.max, base))) {
+    return `the decided period's bound ${next.decided?.max ?? '(none)'} loosens the verified bound ${base.decided.max}`;
+  }
   return undefined;
 }
+
+const units = (duration: string, p: ClockPolicy) => durationInCountingUnits(duration, p.counting);
 
 /**
  * Applies a city's policy file over `base`: an array (or `{ "policies": [...] }`, or its JSON text)
@@ -126,7 +150,7 @@ export function applyPolicyOverrides(base: PolicyCatalog, json: unknown): Policy
     }
     seen.add(entry.id);
     const existing = Object.hasOwn(base, entry.id) ? base[entry.id] : undefined;
-    const candidate = existing ? merge(existing, entry) : entry;
+    const candidate = existing ? merge(existing, entry) : { version: 1, mode: 'dueBy', pauseReasons: [], ...entry };
     const parsed = clockPolicySchema.safeParse(candidate);
     if (!parsed.success) {
       const prefix = existing ? '' : ' (not a known policy id, so it must be a complete policy)';

@@ -1,5 +1,7 @@
-// One error type for the opinion domain; stable codes, and a kind a handler maps to a status.
-export type OpinionErrorKind = 'invalid' | 'conflict';
+import { DomainError, type DomainErrorKind, type DomainIssue } from '../domain-error';
+
+// The opinion domain's codes; the error itself is the one DomainError (domain-error.ts).
+export type OpinionErrorKind = Extract<DomainErrorKind, 'invalid' | 'conflict'>;
 
 export const OPINION_ERROR_KINDS = {
   /** open(): a field or the order of the instants is wrong. */
@@ -18,21 +20,12 @@ export const OPINION_ERROR_KINDS = {
 
 export type OpinionErrorCode = keyof typeof OPINION_ERROR_KINDS;
 
-export interface OpinionErrorIssue {
-  path: (string | number)[];
-  message: string;
-}
+export type OpinionErrorIssue = DomainIssue;
 
-export class OpinionError extends Error {
-  readonly code: OpinionErrorCode;
-  readonly kind: OpinionErrorKind;
-  readonly issues: OpinionErrorIssue[];
+export class OpinionError extends DomainError {
+  declare readonly code: OpinionErrorCode;
 
-  constructor(code: OpinionErrorCode, message: string, issues: OpinionErrorIssue[] = []) {
-    super(message);
-    this.name = 'OpinionError';
-    this.code = code;
-    this.kind = OPINION_ERROR_KINDS[code];
-    this.issues = issues;
+  constructor(code: OpinionErrorCode, message: string, issues: DomainIssue[] = []) {
+    super(code, OPINION_ERROR_KINDS[code], message, issues);
   }
 }

@@ -5,13 +5,22 @@ import {
   type ClockEvent,
   type ClockSubject,
   cancelClock,
+  type ExtendClockCommand,
+  extendClock,
   meetClock,
+  type PauseClockCommand,
+  pauseClock,
+  type ResumeClockCommand,
+  replanClock,
+  resumeClock,
+  type StartClockInput,
   startClock,
   tickClock,
 } from '@fazhi/domain/clocks/index';
 import type { ClockLabels, ClockRecord } from './clock-record';
 import { statsDayOf } from './clock-record';
 import { type ClockRegistry, clockContext } from './registry';
+import { requireClockSubject } from './subjects';
 
 export interface ClockChange {
   before: ClockRecord | undefined;
@@ -26,6 +35,8 @@ export interface StartClockSpec extends ClockLabels {
   departmentId: string;
   /** When counting starts (e.g. the event's occurrence), possibly in the past. */
   startedAt: number;
+  /** A period the starting decision set, where the policy lets one (e.g. a contract's payment term). */
+  period?: StartClockInput['period'];
   correlationId?: string;
 }
 
@@ -35,6 +46,7 @@ export interface StartClockSpec extends ClockLabels {
  */
 export function startClockChange(spec: StartClockSpec, now: number, registry: ClockRegistry): ClockChange {
   const { kind, label, labelEn, correlationId, ...input } = spec;
+  requireClockSubject(spec.subject.type);
   const t = startClock({ ...input, now }, clockContext(registry, spec.policyId));
   const after: ClockRecord = {
     ...t.state,
@@ -62,4 +74,37 @@ export function meetClockChange(record: ClockRecord, at: number): ClockChange {
 
 export function cancelClockChange(record: ClockRecord, at: number, reason: string): ClockChange {
   return change(record, cancelClock(record, { at, reason }));
+}
+
+export function pauseClockChange(
+  record: ClockRecord,
+  command: PauseClockCommand,
+  registry: ClockRegistry,
+): ClockChange {
+  return change(record, pauseClock(record, command, clockContext(registry, record.policyId)));
+}
+
+export function resumeClockChange(
+  record: ClockRecord,
+  command: ResumeClockCommand,
+  registry: ClockRegistry,
+): ClockChange {
+  return change(record, resumeClock(record, command, clockContext(registry, record.policyId)));
+}
+
+export function extendClockChange(
+  record: ClockRecord,
+  command: ExtendClockCommand,
+  registry: ClockRegistry,
+): ClockChange {
+  return change(record, extendClock(record, command, clockContext(registry, record.policyId)));
+}
+
+/** Under the registry's current policy version (`policy`) or its calendar (`calendar`). */
+export function replanClockChange(
+  record: ClockRecord,
+  command: { at: number; cause: 'policy' | 'calendar' },
+  registry: ClockRegistry,
+): ClockChange {
+  return change(record, replanClock(record, clockContext(registry, record.policyId), command));
 }

@@ -10,8 +10,12 @@ import {
   startClockChange,
   tickClockChange,
 } from './clock-changes';
+import { recordOf } from './clock-record';
 import { clockChangeEvents } from './clock-writes';
 import { buildClockRegistry } from './registry';
+import { registerClockSubject } from './subjects';
+
+registerClockSubject({ type: 'test-case', service: 'test', name: '测试案件', nameEn: 'Test case' });
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-22T14:00:00+08:00');
@@ -24,7 +28,7 @@ function started(id: string, startedAt: number): ClockChange {
     {
       id,
       policyId: 'opinion.release',
-      subject: { type: 'opinion-incident', id: '01KJRPRW80Z9MRYBX3PC4HQV79', title: '城东高架危化品运输车侧翻' },
+      subject: { type: 'test-case', id: '01KJRPRW80Z9MRYBX3PC4HQV79', title: '城东高架危化品运输车侧翻' },
       departmentId: 'propaganda',
       startedAt,
       kind: 'release',
@@ -78,5 +82,45 @@ describe('clock events in the catalog’s wire form', () => {
     expect(breach!.data).toMatchObject({ at: '2026-11-22T14:10:00.001+08:00' });
     expect(met!.data).toMatchObject({ late: true, at: '2026-11-22T14:20:00.000+08:00' });
     expect(new Set(lifeEvents().map((e) => e.correlationId))).toEqual(new Set(['01KJRPRW80Z9MRYBX3PC4HQV79']));
+  });
+});
+
+describe('clocks stored before clocks kept their rule', () => {
+  it('read back as hour clocks with their warning plan, so the sweeper keeps ticking them', () => {
+    // Prepare: an item as the previous release wrote it (no rule, no warning plan)
+    const dueAt = NOW + HOUR;
+    const legacy = {
+      pk: 'CLOCK#old',
+      sk: 'CLOCK',
+      type: 'clock',
+      id: 'old',
+      policyId: 'opinion.release',
+      subject: { type: 'opinion-incident', id: 'i-old' },
+      departmentId: 'propaganda',
+      startedAt: dueAt - 5 * HOUR,
+      dueAt,
+      status: 'running',
+      warnings: ['PT2H', 'PT1H', 'PT30M'],
+      warningsSent: ['PT2H'],
+      warningsSkipped: [],
+      pauses: [],
+      extensions: [],
+      version: 2,
+      kind: 'release',
+      label: '权威发布',
+      labelEn: 'Authoritative release',
+      statsDay: '2026-11-22',
+    };
+
+    // Act
+    const r = recordOf(legacy);
+    const ticked = tickClockChange(r, dueAt - 30 * 60_000);
+
+    // Assess
+    expect(r).toMatchObject({ counting: 'hours', period: 'PT18000S', mode: 'dueBy' });
+    expect(ticked.events.map((e) => (e.type === 'Clock.WarningDue' ? e.data.warning : e.type))).toEqual([
+      'PT1H',
+      'PT30M',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // The engine's events (epoch ms) in the catalog's wire form (events/src/types/clock-*.ts: strict,
-// ISO 8601 instants in the city's offset). Only the catalog's Clock.* types leave the service.
+// ISO 8601 instants in the city's offset). Every engine event has a catalog type.
 import type { ClockEvent } from '@fazhi/domain/clocks/index';
 import type { NewEvent } from '../ddb/outbox';
 import { toCityIso } from '../events/envelope';
@@ -7,13 +7,8 @@ import type { ClockRecord } from './clock-record';
 
 export const CLOCKS_SOURCE = 'fazhi.clocks';
 
-/** Engine events the catalog has no type for (pause, resume, extend): no service issues them yet. */
-export class UnpublishedClockEventError extends Error {
-  constructor(type: string) {
-    super(`${type} is not in the event catalog; add a catalog type before issuing it`);
-    this.name = 'UnpublishedClockEventError';
-  }
-}
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 function dataOf(e: ClockEvent): Record<string, unknown> {
   const d = e.data;
@@ -27,20 +22,71 @@ function dataOf(e: ClockEvent): Record<string, unknown> {
     },
     departmentId: d.departmentId,
     dueAt: toCityIso(d.dueAt),
+    ...(d.provisional ? { provisional: true } : {}),
   };
   switch (e.type) {
     case 'Clock.Started':
-      return { ...head, at: toCityIso(e.data.startedAt) };
+      return {
+        ...head,
+        at: toCityIso(e.data.startedAt),
+        period: e.data.period,
+        ...optional('documentNo', e.data.documentNo),
+      };
     case 'Clock.WarningDue':
       return { ...head, at: toCityIso(e.data.firedAt), warning: e.data.warning };
     case 'Clock.Breached':
       return { ...head, at: toCityIso(e.data.breachedAt) };
     case 'Clock.Met':
-      return { ...head, at: toCityIso(e.data.metAt), late: e.data.late };
+      return {
+        ...head,
+        at: toCityIso(e.data.metAt),
+        late: e.data.late,
+        ...(e.data.whilePaused ? { whilePaused: true } : {}),
+      };
     case 'Clock.Cancelled':
       return { ...head, at: toCityIso(e.data.cancelledAt), reason: e.data.reason.slice(0, 500) };
-    default:
-      throw new UnpublishedClockEventError(e.type);
+    case 'Clock.Paused':
+      return {
+        ...head,
+        at: toCityIso(e.data.pausedAt),
+        pauseId: e.data.pauseId,
+        reason: e.data.reason,
+        by: e.data.by,
+        ...optional('documentNo', e.data.documentNo),
+        openPauses: e.data.openPauses,
+      };
+    case 'Clock.Resumed':
+      return {
+        ...head,
+        at: toCityIso(e.data.resumedAt),
+        pauseId: e.data.pauseId,
+        reason: e.data.reason,
+        by: e.data.by,
+        pausedAt: toCityIso(e.data.pausedAt),
+        running: e.data.running,
+        previousDueAt: toCityIso(e.data.previousDueAt),
+      };
+    case 'Clock.Extended':
+      return {
+        ...head,
+        at: toCityIso(e.data.at),
+        by: e.data.by,
+        decidedBy: e.data.decidedBy,
+        role: e.data.role,
+        reason: e.data.reason.slice(0, 500),
+        ...optional('documentNo', e.data.documentNo),
+        ...optional('consent', e.data.consent),
+        previousDueAt: toCityIso(e.data.previousDueAt),
+      };
+    case 'Clock.Replanned':
+      return {
+        ...head,
+        at: toCityIso(e.data.at),
+        cause: e.data.cause,
+        previousDueAt: toCityIso(e.data.previousDueAt),
+        policyVersion: e.data.policyVersion,
+        previousPolicyVersion: e.data.previousPolicyVersion,
+      };
   }
 }
 

@@ -10,6 +10,9 @@ import {
 import type { ClockRecord } from './clock-record';
 import { counterDelta, type Outcome, outcomeOf } from './on-time';
 import { buildClockRegistry } from './registry';
+import { registerClockSubject } from './subjects';
+
+registerClockSubject({ type: 'test-case', service: 'test', name: '测试案件', nameEn: 'Test case' });
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-22T09:00:00+08:00');
@@ -41,7 +44,7 @@ describe('on-time counters', () => {
           {
             id: 'c1',
             policyId: 'opinion.release',
-            subject: { type: 'opinion-incident', id: 'i1' },
+            subject: { type: 'test-case', id: 'i1' },
             departmentId: 'propaganda',
             startedAt: T0 - lateBy,
             kind: 'release',

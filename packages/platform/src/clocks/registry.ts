@@ -18,7 +18,6 @@ import {
   type PolicyCatalog,
   packagedCalendar,
 } from '@fazhi/domain/clocks/index';
-import type { OpinionClockPolicies, OpinionPolicyId } from '@fazhi/domain/opinion/clock-kinds';
 import type { PlatformDeps } from '../deps';
 
 export interface ClockRegistry {
@@ -111,21 +110,4 @@ export function escalationOf(policy: ClockPolicy): EscalationPolicy {
     ackWindowMs: durationMs(policy.escalation.ackWindow),
     remindEveryMs: durationMs(policy.escalation.remindEvery),
   };
-}
-
-const OPINION_POLICY_IDS: readonly OpinionPolicyId[] = [
-  'opinion.release',
-  'opinion.press-conference',
-  'opinion.timely-release',
-  'opinion.hot-topic-response',
-];
-
-/** The opinion domain counts in milliseconds; its policies are hour-counted, so the conversion is exact. */
-export function opinionPolicies(r: ClockRegistry): OpinionClockPolicies {
-  const entries = OPINION_POLICY_IDS.map((id) => {
-    const p = getClockPolicy(r.policies, id);
-    if (p.counting !== 'hours') throw new Error(`policy ${id} must count hours, not ${p.counting}`);
-    return [id, { durationMs: durationMs(p.duration), warningsMs: p.warnings.map((w) => durationMs(w)) }] as const;
-  });
-  return Object.fromEntries(entries) as unknown as OpinionClockPolicies;
 }

@@ -1,5 +1,6 @@
 // The one place where any error becomes an HTTP answer. Callers get RFC 9457 problem+json with a
 // stable `type`; they never see a stack, an SDK message or an internal name.
+import { DomainError, type DomainErrorKind } from '@fazhi/domain/domain-error';
 import { PlatformError } from '../errors';
 
 export const PROBLEM_BASE = 'https://fazhi.gov.cn/problems/';
@@ -10,7 +11,7 @@ export interface Problem {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; code: string; message: string }[];
   correlationId?: string;
 }
 
@@ -20,38 +21,28 @@ export interface HttpResponse {
   body: string;
 }
 
-/**
- * Domain packages raise errors with a stable `code` and know nothing of HTTP; their status is
- * decided here. Unlisted domain codes answer 422 (the request was understood but the rules refuse it).
- */
-const DOMAIN_STATUS: Record<string, number> = {
-  NOT_A_RECIPIENT: 403,
-  NOT_ALLOWED: 403,
-  FORBIDDEN: 403,
-  ALREADY_RESOLVED: 409,
-  ALREADY_CLOSED: 409,
-  INVALID_TRANSITION: 409,
-  VERSION_CONFLICT: 409,
-  CALENDAR_YEAR_NOT_LOADED: 422,
-  'clock.transition.invalid': 409,
-  'clock.extension.refused': 403,
-  'clock.policy.unknown': 422,
-  'clock.calendar.year-not-loaded': 422,
+const KIND_STATUS: Record<DomainErrorKind, number> = { invalid: 422, forbidden: 403, conflict: 409, 'not-found': 404 };
+const KIND_TITLE: Record<DomainErrorKind, string> = {
+  invalid: 'Request refused by the rules',
+  forbidden: 'Not allowed',
+  conflict: 'Conflict',
+  'not-found': 'Not found',
 };
 
-interface CodedError extends Error {
-  code: string;
-  /** Domain errors may classify themselves without knowing HTTP. */
-  kind?: 'invalid' | 'forbidden' | 'conflict' | 'not-found';
-}
-
-const KIND_STATUS: Record<string, number> = { invalid: 422, forbidden: 403, conflict: 409, 'not-found': 404 };
-function isCoded(e: unknown): e is CodedError {
-  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && !('$metadata' in e);
-}
-
+/** A domain error's code as a problem type slug: `clock.extension.refused` → `clock-extension-refused`. */
 function slugOf(code: string): string {
   return code.toLowerCase().replaceAll('_', '-').replaceAll('.', '-');
+}
+
+/** problem+json `errors[]`: one item per failing field, `{ path, code, message }`. */
+function fieldErrors(
+  issues: readonly { path: string | readonly (string | number)[]; code?: string; message: string }[],
+) {
+  return issues.map((i) => ({
+    path: typeof i.path === 'string' ? i.path : i.path.map(String).join('.') || '(body)',
+    code: i.code ?? 'invalid',
+    message: i.message,
+  }));
 }
 
 export function problemOf(err: unknown, correlationId?: string): Problem {
@@ -61,24 +52,28 @@ export function problemOf(err: unknown, correlationId?: string): Problem {
       title: err.title,
       status: err.status,
       detail: err.message,
-      ...(err.errors ? { errors: err.errors } : {}),
+      ...(err.errors ? { errors: fieldErrors(err.errors) } : {}),
       ...(correlationId ? { correlationId } : {}),
     };
   }
-  if (isCoded(err)) {
-    const status = DOMAIN_STATUS[err.code] ?? (err.kind ? KIND_STATUS[err.kind] : undefined) ?? 422;
+  if (err instanceof DomainError) {
     return {
       type: PROBLEM_BASE + slugOf(err.code),
-      title:
-        status === 409
-          ? 'Conflict'
-          : status === 403
-            ? 'Not allowed'
-            : status === 404
-              ? 'Not found'
-              : 'Request refused by the rules',
-      status,
+      title: KIND_TITLE[err.kind],
+      status: KIND_STATUS[err.kind],
       detail: err.message,
+      ...(err.issues.length > 0 ? { errors: fieldErrors(err.issues) } : {}),
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+  if (err instanceof Error && err.name === 'TimeoutError') {
+    // middy's early timeout: the function ran out of time before answering; nothing was committed
+    // by this request after the point it stopped, and a retry with the same Idempotency-Key is safe.
+    return {
+      type: `${PROBLEM_BASE}timeout`,
+      title: 'Timed out',
+      status: 504,
+      detail: 'The request took too long and was stopped. Retry it with the same Idempotency-Key.',
       ...(correlationId ? { correlationId } : {}),
     };
   }

@@ -40,7 +40,11 @@ export interface Reply {
 }
 
 export function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(body)',
+    code: i.code,
+    message: i.message,
+  }));
 }
 
 function rawBodyOf(event: APIGatewayProxyEventV2): string {
@@ -102,12 +106,32 @@ function json(reply: Reply, correlationId: string): HttpResponse {
   };
 }
 
+/**
+ * Every failure of a route — thrown by the edge, the handler, or middy itself (a timeout) — is
+ * answered in middy's onError, so it is problem+json whatever raised it.
+ */
 export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContext<R>) => Promise<Reply>) {
-  return middy<APIGatewayProxyEventV2, HttpResponse>().handler(async (event) => {
-    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    const correlationId = headers['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
-    logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
-    try {
+  const correlationOf = (event: APIGatewayProxyEventV2) => {
+    const h = event.headers ?? {};
+    return h['x-correlation-id'] ?? h['X-Correlation-Id'] ?? event.requestContext?.requestId ?? 'unknown';
+  };
+  return middy<APIGatewayProxyEventV2, HttpResponse>()
+    .before((request) => {
+      logger.appendKeys({ correlationId: correlationOf(request.event), route: `${route.method} ${route.path}` });
+    })
+    .after(() => {
+      logger.removeKeys(['correlationId', 'route']);
+    })
+    .onError((request) => {
+      const problem = problemOf(request.error, correlationOf(request.event));
+      if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
+      else logger.info('request refused', { status: problem.status, type: problem.type });
+      logger.removeKeys(['correlationId', 'route']);
+      request.response = problemResponse(problem);
+    })
+    .handler(async (event) => {
+      const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      const correlationId = correlationOf(event);
       const rawBody = rawBodyOf(event);
       const size = Buffer.byteLength(rawBody, 'utf8');
       if (size > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES, size);
@@ -124,15 +148,7 @@ export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContex
         deps: deps(),
       } as RouteContext<R>;
       return json(await fn(ctx), correlationId);
-    } catch (err) {
-      const problem = problemOf(err, correlationId);
-      if (problem.status >= 500) logger.error('request failed', { error: err as Error });
-      else logger.info('request refused', { status: problem.status, type: problem.type });
-      return problemResponse(problem);
-    } finally {
-      logger.removeKeys(['correlationId', 'route']);
-    }
-  });
+    });
 }
 
 /** One function serving several routes of its wiring, dispatched on API Gateway's routeKey. */

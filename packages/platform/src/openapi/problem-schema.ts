@@ -25,9 +25,10 @@ export const problemJsonSchema: JsonSchema = {
         type: 'object',
         properties: {
           path: { type: 'string', description: 'dotted path of the invalid field, e.g. entries.0.detail.data.uscc' },
+          code: { type: 'string', description: 'stable code of the problem with that field, e.g. out-of-bounds' },
           message: { type: 'string' },
         },
-        required: ['path', 'message'],
+        required: ['path', 'code', 'message'],
       },
     },
     correlationId: { type: 'string', description: 'quote it when reporting a problem' },

@@ -50,6 +50,10 @@ export interface Clock {
   policySource: string;
   policySourceEn?: string;
   verified: boolean;
+  /** The due counts a year whose holiday calendar is not loaded yet; it moves when it is. */
+  provisional?: boolean;
+  provisionalYears?: number[];
+  pauses?: { id: string; reason: string; reasonName: string; reasonNameEn: string; from: string; to?: string }[];
 }
 
 export type AlertLevel = 'officer' | 'leader' | 'head';

@@ -18,6 +18,7 @@ export function ClockCard({ clock, now, compact = false, facts }: Props) {
   // A Chinese page shows the Chinese citation only; the English page the English source when there is one.
   const source =
     lang === 'en' ? clock.policySourceEn || clock.policySource : chineseOnly(clock.policySource) || t('clock.noSource');
+  const openPauses = (clock.pauses ?? []).filter((p) => p.to === undefined);
   const label = kindLabel(clock.kind, clock.label, clock.labelEn);
   const look = lookOf(clockState(clock, now));
   const subjectHref =
@@ -50,6 +51,20 @@ export function ClockCard({ clock, now, compact = false, facts }: Props) {
         )}
       </header>
       <Countdown clock={clock} now={now} size={compact ? 'small' : 'large'} />
+      {clock.status === 'paused' && openPauses.length > 0 && (
+        <p class="clock-paused" data-testid="clock-paused">
+          {t('clock.pausedFor', {
+            reasons: openPauses
+              .map((p) => (lang === 'en' ? p.reasonNameEn : p.reasonName))
+              .join(lang === 'en' ? ', ' : '、'),
+          })}
+        </p>
+      )}
+      {clock.provisional && (
+        <p class="clock-provisional" data-testid="clock-provisional">
+          {t('clock.provisional', { years: (clock.provisionalYears ?? []).join('、') })}
+        </p>
+      )}
       {!compact && (
         <p class="clock-source" title={source} data-testid="clock-source">
           {!clock.verified && (

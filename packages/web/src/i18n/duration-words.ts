@@ -1,8 +1,17 @@
 import { durationMs } from '../time/countdown';
 import type { Lang } from './i18n';
 
-/** `PT1H30M` → "1 小时 30 分钟" / "1 h 30 min"; an unreadable duration is shown as given. */
+/**
+ * `PT1H30M` → "1 小时 30 分钟" / "1 h 30 min"; a working-hours warning `D-1T09:00` → "1 个工作日（09:00）"
+ * / "1 working day (09:00)"; an unreadable duration is shown as given.
+ */
 export function durationWords(iso: string, lang: Lang): string {
+  const day = /^D-(\d{1,2})T(\d{2}:\d{2})$/.exec(iso);
+  if (day) {
+    const [, n, at] = day;
+    if (n === '0') return lang === 'en' ? `the due day (${at})` : `当日（${at}）`;
+    return lang === 'en' ? `${n} working day${n === '1' ? '' : 's'} (${at})` : `${n} 个工作日（${at}）`;
+  }
   const ms = durationMs(iso);
   return ms === undefined ? iso : msWords(ms, lang);
 }

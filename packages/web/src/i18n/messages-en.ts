@@ -94,6 +94,8 @@ export const en: Record<MessageKey, string> = {
   'clock.unverified': 'Legal basis not yet verified',
   'clock.noSource': 'source to be added',
   'clock.department': 'Responsible: {name}',
+  'clock.provisional': 'Provisional (the {years} holiday arrangement is not loaded yet)',
+  'clock.pausedFor': 'Paused: {reasons}',
   'clock.source': 'Basis: {source}',
 
   'alert.ack': 'Acknowledge',

@@ -92,6 +92,8 @@ export const zh = {
   'clock.unverified': '时限依据待核实',
   'clock.noSource': '依据待补充',
   'clock.department': '责任部门：{name}',
+  'clock.provisional': '暂定（{years} 年节假日安排尚未载入）',
+  'clock.pausedFor': '已暂停：{reasons}',
   'clock.source': '依据：{source}',
 
   'alert.ack': '确认',

@@ -1,0 +1,72 @@
+import { ClockPeriodError } from '@fazhi/domain/clocks/errors';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { configureDeps, type PlatformDeps } from '../deps';
+import type { RouteWiring } from '../wiring';
+import { httpRoute } from './route';
+
+configureDeps({} as PlatformDeps);
+
+const route: RouteWiring = {
+  method: 'POST',
+  path: '/v1/things',
+  auth: 'none',
+  doc: { summary: 'test', body: z.object({ n: z.number() }), responses: { 200: { description: 'ok' } } },
+};
+
+const event = (body: string): APIGatewayProxyEventV2 =>
+  ({
+    routeKey: 'POST /v1/things',
+    rawPath: '/v1/things',
+    headers: { 'content-type': 'application/json', 'x-correlation-id': 'c-1' },
+    body,
+    isBase64Encoded: false,
+    requestContext: { requestId: 'r-1' },
+  }) as unknown as APIGatewayProxyEventV2;
+
+const context = (remainingMs: number) =>
+  ({ getRemainingTimeInMillis: () => remainingMs, callbackWaitsForEmptyEventLoop: false }) as unknown as Context;
+
+describe('httpRoute errors', () => {
+  it('answers a function timeout as problem+json, not a bare Lambda error', async () => {
+    // Prepare: a handler that never answers, with 80 ms left in the invocation
+    const h = httpRoute(route, () => new Promise(() => undefined));
+
+    // Act
+    const res = await h(event('{"n":1}'), context(80));
+
+    // Assess
+    expect(res.statusCode).toBe(504);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ type: 'https://fazhi.gov.cn/problems/timeout', correlationId: 'c-1' });
+  });
+
+  it('maps a domain error to its status with errors[] { path, code, message }', async () => {
+    // Prepare
+    const h = httpRoute(route, async () => {
+      throw new ClockPeriodError('too long', {
+        issues: [{ path: ['period', 'duration'], code: 'out-of-bounds', message: 'must be at most P60D' }],
+      });
+    });
+
+    // Act
+    const res = await h(event('{"n":1}'), context(10_000));
+
+    // Assess
+    expect(res.statusCode).toBe(422);
+    expect(JSON.parse(res.body)).toMatchObject({
+      type: 'https://fazhi.gov.cn/problems/clock-period-invalid',
+      errors: [{ path: 'period.duration', code: 'out-of-bounds', message: 'must be at most P60D' }],
+    });
+  });
+
+  it('names the zod issue code of each failing body field', async () => {
+    // Act
+    const res = await httpRoute(route, async () => ({ status: 200 }))(event('{"n":"x"}'), context(10_000));
+
+    // Assess
+    expect(res.statusCode).toBe(422);
+    expect(JSON.parse(res.body).errors).toEqual([{ path: 'n', code: 'invalid_type', message: expect.any(String) }]);
+  });
+});
