@@ -3,7 +3,8 @@
 // parsed, authorised request and return a status and a body.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ZodType, z } from 'zod';
+import type * as z from 'zod';
+import type { ZodType } from 'zod';
 import { type Principal, principalOf, requireDepartment, requirePrincipal, requireUser } from '../auth/principal';
 import { deps, type PlatformDeps } from '../deps';
 import {
