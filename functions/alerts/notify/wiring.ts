@@ -12,5 +12,5 @@ export const notifyAlertsWiring = defineFunction({
       maxAttempts: 5,
     },
   ],
-  permissions: ['table:read', 'sns:publish'],
+  permissions: ['table:read', 'table:write', 'sns:publish'],
 });
