@@ -47,6 +47,11 @@ interface Meter {
   apiCalls: number;
   sns: number;
 }
+/** The value at `key`, created by `init` when absent. */
+function slot<T>(map: Record<string, T>, key: string, init: () => T): T {
+  if (!(key in map)) map[key] = init();
+  return map[key]!;
+}
 const newMeter = (): Meter => ({
   rru: 0,
   wru: 0,
@@ -59,7 +64,6 @@ const newMeter = (): Meter => ({
   sns: 0,
 });
 let meter = newMeter();
-const debug: Record<string, { n: number; table: number; gsi1: number; gsi2: number }> = {};
 /** The script's own reads (waiting for quiet) are not part of any bill. */
 const SCRIPT = '(script)';
 
@@ -75,20 +79,9 @@ const units = (c: Capacity | Capacity[] | undefined): number =>
 function record(command: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
   const fn = invocation.getStore() ?? '(runtime)';
   if (fn === SCRIPT) return;
-  const f = (meter.byFunction[fn] ??= { rru: 0, wru: 0, txWru: 0 });
+  const f = slot(meter.byFunction, fn, () => ({ rru: 0, wru: 0, txWru: 0 }));
   meter.calls[command] = (meter.calls[command] ?? 0) + 1;
   const reported = units(output.ConsumedCapacity as Capacity | Capacity[] | undefined);
-  if (process.env.COST_DEBUG) {
-    const cc = output.ConsumedCapacity as any;
-    for (const c of Array.isArray(cc) ? cc : cc ? [cc] : []) {
-      const k = `${fn} ${command}`;
-      const t = (debug[k] ??= { n: 0, table: 0, gsi1: 0, gsi2: 0 });
-      t.n++;
-      t.table += c.Table?.CapacityUnits ?? 0;
-      t.gsi1 += c.GlobalSecondaryIndexes?.gsi1?.CapacityUnits ?? 0;
-      t.gsi2 += c.GlobalSecondaryIndexes?.gsi2?.CapacityUnits ?? 0;
-    }
-  }
   if (command === 'TransactWriteItemsCommand') {
     meter.txWru += reported / 2;
     f.txWru += reported / 2;
@@ -116,7 +109,7 @@ const rt = await startLocalRuntime({
   inboxSettleMs: 0,
   log: () => undefined,
   onInvoke: (name, ms) => {
-    const x = (meter.invocations[name] ??= { n: 0, ms: 0 });
+    const x = slot(meter.invocations, name, () => ({ n: 0, ms: 0 }));
     x.n++;
     x.ms += ms;
   },
@@ -343,10 +336,6 @@ for (const [name, run] of [
   meter = newMeter();
   await run();
   results.push({ name, b: bill(meter), m: meter });
-  if (process.env.COST_DEBUG) {
-    console.log(name, JSON.stringify(debug, null, 0).replace(/\},/g, '},\n'));
-    for (const k of Object.keys(debug)) delete debug[k];
-  }
 }
 
 // ── One open board, nothing changing ────────────────────────────────────────────────────────────
