@@ -108,14 +108,15 @@ async function markPublished(d: PlatformDeps, events: EventItem[], publishedAt: 
   );
 }
 
-export async function* chainEntries(d: PlatformDeps): AsyncGenerator<ChainEntry> {
+/** The entries after `afterSeq`, in order. */
+export async function* chainEntries(d: PlatformDeps, afterSeq = 0): AsyncGenerator<ChainEntry> {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await d.ddb.send(
       new QueryCommand({
         TableName: d.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':pk': CHAIN_PK, ':e': 'E#' },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': CHAIN_PK, ':from': entrySk(afterSeq + 1), ':to': 'E#~' },
         ExclusiveStartKey: start,
         Limit: 500,
       }),
@@ -133,9 +134,25 @@ export async function* chainEntries(d: PlatformDeps): AsyncGenerator<ChainEntry>
   } while (start);
 }
 
-export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
-  const verifier = new ChainVerifier();
+export interface WalkResult {
+  report: ChainReport;
+  /** False when the walk stopped at `maxEntries` before the head: continue from `report.head`… */
+  done: boolean;
+  position: ChainHead;
+}
+
+/**
+ * Walks the chain after `from` (a trusted checkpoint, or the genesis), checking every entry and the
+ * event it names, at most `maxEntries` of them; `done` false means call again from `position`.
+ */
+export async function walkChain(
+  d: PlatformDeps,
+  from: ChainHead = { seq: 0, hash: GENESIS_HASH },
+  maxEntries = Number.POSITIVE_INFINITY,
+): Promise<WalkResult> {
+  const verifier = new ChainVerifier(from);
   let buffer: ChainEntry[] = [];
+  let seen = 0;
   const flush = async () => {
     const digests = new Map<string, string>();
     for (let i = 0; i < buffer.length; i += 100) {
@@ -151,11 +168,26 @@ export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
     for (const entry of buffer) verifier.feed(entry, digests.get(entry.eventId) ?? null);
     buffer = [];
   };
-  for await (const entry of chainEntries(d)) {
+  let stopped = false;
+  for await (const entry of chainEntries(d, from.seq)) {
     buffer.push(entry);
     if (buffer.length >= 100) await flush();
+    if (++seen >= maxEntries) {
+      stopped = true;
+      break;
+    }
   }
   await flush();
   const head = await readHead(d);
-  return verifier.finish(head.seq === 0 ? undefined : head);
+  const position = verifier.position;
+  if (stopped && position.seq < head.seq) {
+    const partial = verifier.finish(position);
+    return { report: { ...partial, head }, done: partial.problem !== undefined, position };
+  }
+  const report = verifier.finish(head.seq === 0 ? undefined : head);
+  return { report, done: true, position };
+}
+
+export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
+  return (await walkChain(d)).report;
 }

@@ -54,7 +54,8 @@ export async function refreshBoard(full = false): Promise<Alert[]> {
     const changed = alerts !== lastAlerts;
     lastAlerts = alerts;
     pollsSinceClocks++;
-    const readClocks = full || changed || pollsSinceClocks >= BOARD_POLL.clocksEvery;
+    // Against the local runtime every poll reads both (a demo moves the virtual clock and watches).
+    const readClocks = full || changed || usesLocalClock() || pollsSinceClocks >= BOARD_POLL.clocksEvery;
     const clocks = readClocks ? await api.clocks('all') : { items: boardStore.get().clocks };
     if (readClocks) pollsSinceClocks = 0;
     const openAlerts = alerts.items.filter((a) => a.status === 'open');
