@@ -1,14 +1,17 @@
 // Every function of the platform. The CDK app and the local runtime both read this list.
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import { ackAlertWiring } from './alerts/ack/wiring';
+import { caseAlertsWiring } from './alerts/case-alerts/wiring';
 import { getRosterWiring } from './alerts/get-roster/wiring';
 import { listAlertsWiring } from './alerts/list-alerts/wiring';
 import { notifyAlertsWiring } from './alerts/notify/wiring';
+import { onDutyWiring } from './alerts/on-duty/wiring';
 import { putRosterWiring } from './alerts/put-roster/wiring';
 import { raiseAlertWiring } from './alerts/raise/wiring';
 import { resolveAlertsWiring } from './alerts/resolve/wiring';
 import { alertsSweepWiring } from './alerts/sweep/wiring';
 import { listClocksWiring } from './clocks/list-clocks/wiring';
+import { onTimeClocksWiring } from './clocks/on-time-clocks/wiring';
 import { onTimeStatsWiring } from './clocks/on-time-stats/wiring';
 import { clocksSweepWiring } from './clocks/sweep/wiring';
 import { clockConfigWiring } from './config/clock-config/wiring';
@@ -58,6 +61,7 @@ export const allFunctions: FunctionWiring[] = [
   clocksSweepWiring,
   listClocksWiring,
   onTimeStatsWiring,
+  onTimeClocksWiring,
   raiseAlertWiring,
   resolveAlertsWiring,
   alertsSweepWiring,
@@ -65,6 +69,8 @@ export const allFunctions: FunctionWiring[] = [
   listAlertsWiring,
   ackAlertWiring,
   getRosterWiring,
+  onDutyWiring,
+  caseAlertsWiring,
   putRosterWiring,
   openIncidentWiring,
   listIncidentsWiring,

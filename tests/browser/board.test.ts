@@ -197,13 +197,17 @@ describe('on-duty board in the browser', () => {
 
     // Assess: the release clock is met (late), no alert remains for it, and the board shows it as done
     const releaseOnIncident = page.locator('[data-testid=incident-clock][data-kind=release]');
-    await expect.poll(() => releaseOnIncident.getByTestId('clock-state').getAttribute('data-state'), WAIT).toBe('met');
+    await expect
+      .poll(() => releaseOnIncident.getByTestId('clock-state').getAttribute('data-state'), WAIT)
+      .toBe('met-late');
     await page.getByTestId('nav-board').click();
     const finished = page.locator('[data-testid=finished-clocks] [data-testid=clock-card][data-kind=release]', {
       hasText: title,
     });
     await finished.waitFor(WAIT);
-    expect(await finished.getByTestId('clock-state').getAttribute('data-state')).toBe('met');
+    // A late completion looks late: its own state, a red card, never the green tick of an on-time one
+    expect(await finished.getByTestId('clock-state').getAttribute('data-state')).toBe('met-late');
+    expect(await finished.getAttribute('class')).toContain('look-met-late');
     await expect
       .poll(() => page.locator('[data-testid=alert-card][data-clock-kind=release]', { hasText: title }).count(), WAIT)
       .toBe(0);

@@ -3,6 +3,7 @@
 // chain, acknowledged, and met by the release. Then every route's refusals.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { recordingNotifier } from '../../packages/platform/src/alert-notifier';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
@@ -236,18 +237,72 @@ describe('issue 3: a level Ⅱ incident reported 4 h 50 min after it happened', 
     expect(Date.parse(press.dueAt)).toBe(occurredAt + 24 * HOUR);
   });
 
-  it('counts the release as late and the press conference as open, and refuses to acknowledge a resolved alert', async () => {
+  it('gives the incident an alert history an after-action review can be written from', async () => {
+    // Act
+    const r = await api('GET', `/v1/subjects/opinion-incident/${incidentId}/alerts`, { token: officer });
+    // Assess: the late-report warning, its supersession by the breach, the escalation to the leader, the
+    // leader's acknowledgement, each notification with its channel and outcome, and the resolution when met
+    expect(r.status, r.text).toBe(200);
+    const items = r.json.items as { kind: string; alertId: string; at: string; [k: string]: unknown }[];
+    const ofBreach = items.filter((e) => e.alertId === breachAlertId);
+    expect(ofBreach.map((e) => e.kind).filter((k) => k !== 'notified')).toEqual([
+      'raised',
+      'escalated',
+      'acknowledged',
+      'resolved',
+    ]);
+    expect(ofBreach.find((e) => e.kind === 'escalated')).toMatchObject({
+      from: 'officer',
+      level: 'leader',
+      recipients: ['propaganda.leader'],
+    });
+    expect(ofBreach.find((e) => e.kind === 'acknowledged')).toMatchObject({ by: 'propaganda.leader' });
+    expect(ofBreach.find((e) => e.kind === 'resolved')).toMatchObject({ resolution: 'clock-met' });
+    expect(ofBreach.filter((e) => e.kind === 'notified')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ channel: 'local', outcome: 'sent', recipients: ['propaganda.leader'] }),
+      ]),
+    );
+    const warning = items.find((e) => e.alertId !== breachAlertId && e.kind === 'resolved');
+    expect(warning).toMatchObject({ reason: 'warning', resolution: 'superseded' });
+    const times = items.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('counts the release as late and the press conference as not yet due, and refuses to acknowledge a resolved alert', async () => {
     const range = `from=${cityDate(occurredAt)}&to=${cityDate(occurredAt + 48 * HOUR)}`;
     const stats = await api('GET', `/v1/stats/on-time?${range}`, { token: officer });
     expect(stats.status, stats.text).toBe(200);
     expect(stats.json.items.find((s: { departmentId: string }) => s.departmentId === 'propaganda')).toMatchObject({
       departmentName: '市委宣传部',
-      total: 2,
+      total: 1,
       onTime: 0,
       late: 1,
-      open: 1,
+      open: 0,
+      pending: 1,
       rate: 0,
     });
+    // By kind: the late release and the pending press conference, each under its own name
+    expect(stats.json.byKind).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'release', late: 1, rate: 0 }),
+        expect.objectContaining({ kind: 'press-conference', pending: 1, rate: null }),
+      ]),
+    );
+    const quiet = stats.json.items.find((s: { departmentId: string }) => s.departmentId === 'finance');
+    expect(quiet).toMatchObject({ total: 0, rate: null });
+    // Drill-down: the clocks behind the department's row, each with its outcome
+    const rows = await api(
+      'GET',
+      `/v1/stats/on-time/clocks?departmentId=propaganda&from=${cityDate(occurredAt)}&to=${cityDate(occurredAt + 48 * HOUR)}`,
+      { token: officer },
+    );
+    expect(rows.status, rows.text).toBe(200);
+    const ours = rows.json.items.filter((c: { subject: { id: string } }) => c.subject.id === incidentId);
+    expect(ours.map((c: { kind: string; outcome: string }) => [c.kind, c.outcome])).toEqual([
+      ['release', 'late'],
+      ['press-conference', 'pending'],
+    ]);
     const again = await api('POST', `/v1/alerts/${breachAlertId}/ack`, { token: officer, body: {} });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
@@ -674,7 +729,7 @@ describe('bad input on every route gets problem+json and stores nothing', () => 
     const me = await api('GET', '/v1/me', { token: token['propaganda.duty'] });
     expect(me.json).toEqual({
       username: 'propaganda.duty',
-      displayName: '市委宣传部值班员',
+      displayName: DEMO_USERS.find((u) => u.username === 'propaganda.duty')?.displayName,
       roles: ['duty-officer'],
       departmentId: 'propaganda',
       departmentName: '市委宣传部',

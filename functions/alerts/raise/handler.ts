@@ -7,7 +7,7 @@ import { commit } from '@fazhi/platform/ddb/commit';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { logger } from '@fazhi/platform/logger';
 import { alertEventOf } from '../shared/alert-events';
-import { getAlert, getAlertHead, putAlert, putAlertHead } from '../shared/alert-store';
+import { getAlert, getAlertHead, putAlert, putAlertHead, putSubjectLink } from '../shared/alert-store';
 import { getRoster } from '../shared/rosters';
 
 interface ClockAlarmData {
@@ -57,6 +57,7 @@ export const handler = eventHandler<ClockAlarmData>(async (event, d) => {
         putAlert(d, raised),
         ...(superseded ? [putAlert(d, superseded)] : []),
         putAlertHead(d, head, { clockId, latestAlertId: raised.id }),
+        putSubjectLink(d, raised),
       ],
       outcome.events.map((e) =>
         alertEventOf(e, e.type === 'Alert.Resolved' && superseded ? superseded : raised, correlationId),

@@ -2,11 +2,14 @@
 //   pk ALERT#<id>, sk ALERT                          the alert's state
 //   gsi1 DEPTALERTS#<dept> / <status>#<raised>#<id>  the department's board
 //   gsi2 ALERTDUE#<shard> / <next action>#<id>       sparse: only alerts that will escalate or remind
+//   pk SUBJECTALERTS#<type>#<id> / <raised>#<id>     every alert ever raised for a case (an incident):
+//                                                    its after-action timeline is one key query
+//   pk ALERT#<id>, sk NOTIFY#<at>#<channel>#<n>      each notification sent for it and its outcome
 //   pk CLOCK#<clockId>, sk ALERTS                    the clock's latest alert and whether the clock
 //                                                    finished; every raise and resolve of that clock
 //                                                    writes it under a version condition, so they
 //                                                    apply one at a time, in any delivery order
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertState, AlertStatus } from '@fazhi/domain/alerts/alert-state';
 import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import { DUE_SHARDS, dueBound, dueIndexKey, padMs } from '@fazhi/platform/ddb/due-index';
@@ -110,5 +113,76 @@ export async function dueAlerts(d: PlatformDeps, shard: number, now: number, lim
     },
     alertOf,
     1000,
+  );
+}
+
+const subjectPartition = (type: string, id: string) => `SUBJECTALERTS#${type}#${id}`;
+
+/** Links a newly raised alert to its case, written in the raise's transaction. */
+export function putSubjectLink(d: PlatformDeps, s: AlertState): TransactItem {
+  return {
+    Put: {
+      TableName: d.tableName,
+      Item: {
+        pk: subjectPartition(s.subject.type, s.subject.id),
+        sk: `${padMs(s.raisedAt)}#${s.id}`,
+        type: 'subject-alert',
+        alertId: s.id,
+      },
+    },
+  };
+}
+
+/** Ids of every alert raised for a case, oldest first. */
+export async function subjectAlertIds(d: PlatformDeps, type: string, id: string, max = 500): Promise<string[]> {
+  return queryPages(
+    d,
+    {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': subjectPartition(type, id) },
+    },
+    (item) => String(item.alertId),
+    max,
+  );
+}
+
+export interface NotificationRecord {
+  alertId: string;
+  at: number;
+  channel: string;
+  /** The alert event that was sent: Alert.Raised, Alert.Escalated, Alert.Reminded. */
+  detailType: string;
+  recipients: string[];
+  outcome: 'sent' | 'skipped' | 'failed';
+  /** For a failure: the error's name (never its message: it may carry an endpoint or a secret). */
+  error?: string;
+}
+
+export async function recordNotification(d: PlatformDeps, n: NotificationRecord, attempt: string): Promise<void> {
+  await d.ddb.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: {
+        pk: `ALERT#${n.alertId}`,
+        sk: `NOTIFY#${padMs(n.at)}#${n.channel}#${attempt}`,
+        type: 'notification',
+        ...n,
+      },
+    }),
+  );
+}
+
+export async function alertNotifications(d: PlatformDeps, alertId: string): Promise<NotificationRecord[]> {
+  return queryPages(
+    d,
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      ExpressionAttributeValues: { ':pk': `ALERT#${alertId}`, ':n': 'NOTIFY#' },
+    },
+    (item) => {
+      const { pk: _pk, sk: _sk, type: _t, ...n } = item;
+      return n as unknown as NotificationRecord;
+    },
+    200,
   );
 }

@@ -14,18 +14,21 @@ export const onTimeQuery = z
   })
   .strict();
 
+const tally = {
+  total: z.number().int().describe('come due in the range: onTime + late + open'),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  open: z.number().int().describe('未完成: past its due day and still not met (paused, or not yet swept)'),
+  pending: z.number().int().describe('未到期: due today or later, still running; not in the rate'),
+  rate: z.number().nullable().describe('onTime / (onTime + late), 0–1; null when nothing has come due'),
+};
+
 export const onTimeResponse = z.object({
-  items: z.array(
-    z.object({
-      departmentId: z.string(),
-      departmentName: z.string(),
-      total: z.number().int(),
-      onTime: z.number().int(),
-      late: z.number().int(),
-      open: z.number().int().describe('still running'),
-      rate: z.number().nullable().describe('onTime / (onTime + late), 0–1; null when nothing has finished'),
-    }),
-  ),
+  from: z.string(),
+  to: z.string(),
+  items: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), ...tally })),
+  trend: z.array(z.object({ day: z.string(), ...tally })).describe('every city day of the range, all departments'),
+  byKind: z.array(z.object({ kind: z.string(), label: z.string(), labelEn: z.string(), ...tally })),
 });
 
 export const onTimeStatsWiring = defineFunction({
@@ -41,7 +44,7 @@ export const onTimeStatsWiring = defineFunction({
       doc: {
         summary: 'On-time rate per department (clocks counted by the city day they are due)',
         description:
-          'A clock counts on the day of its due instant: open while running, on time when met by its due instant, late when breached (a clock met after its breach stays late). Cancelled clocks do not count.',
+          'A clock counts on the day of its due instant: pending while not yet due, on time when met by its due instant, late when breached (a clock met after its breach stays late), open when past its day and unfinished. Cancelled clocks do not count. Also a daily trend and a breakdown by clock kind.',
         tags: ['clocks'],
         query: onTimeQuery,
         responses: {

@@ -18,7 +18,8 @@ export const clockViewSchema = z.object({
   status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
   metAt: z.string().optional(),
   breachedAt: z.string().optional(),
-  policySource: z.string(),
+  policySource: z.string().describe('the legal source in Chinese'),
+  policySourceEn: z.string().optional().describe('the legal source in English, where the policy has one'),
   verified: z.boolean(),
 });
 
@@ -26,6 +27,8 @@ export type ClockView = z.infer<typeof clockViewSchema>;
 
 export function clockView(r: ClockRecord, registry: ClockRegistry): ClockView {
   const policy = Object.hasOwn(registry.policies, r.policyId) ? registry.policies[r.policyId] : undefined;
+  // `sourceEn` arrives with the policy data's split into Chinese and English fields.
+  const sourceEn = (policy as { sourceEn?: unknown } | undefined)?.sourceEn;
   return {
     id: r.id,
     policyId: r.policyId,
@@ -40,6 +43,7 @@ export function clockView(r: ClockRecord, registry: ClockRegistry): ClockView {
     ...(r.metAt !== undefined ? { metAt: toCityIso(r.metAt) } : {}),
     ...(r.breachedAt !== undefined ? { breachedAt: toCityIso(r.breachedAt) } : {}),
     policySource: policy?.source ?? '',
+    ...(typeof sourceEn === 'string' && sourceEn ? { policySourceEn: sourceEn } : {}),
     verified: policy?.verified ?? false,
   };
 }

@@ -1,11 +1,16 @@
-// `npm run fazhi -- <command>`: talks to a running local runtime (FAZHI_URL, default http://127.0.0.1:3000).
+// `npm run fazhi -- <command>`: talks to the running local runtime: FAZHI_URL, else FAZHI_PORT, else the
+// baseUrl in the credentials file it wrote (FAZHI_DATA_DIR, default .fazhi/local), else http://127.0.0.1:3000.
 //   dlq list                       the dead-letter store
 //   dlq replay [--rule R] [--id I]  send dead letters to their target again
 //   evidence verify [--full]       verify the evidence hash chain (a job) from the last checkpoint, or
 //                                  the whole chain with --full; names the first altered/removed entry
 //   clock                          show the runtime's clock
 //   clock advance PT4H             move the virtual clock (FAZHI_CLOCK=virtual)
-const base = process.env.FAZHI_URL ?? 'http://127.0.0.1:3000';
+import { fileURLToPath } from 'node:url';
+import { cliTarget } from './cli-target';
+
+const target = cliTarget(process.env, process.cwd(), fileURLToPath(new URL('../../../', import.meta.url)));
+const base = target.baseUrl;
 const [cmd, sub, ...rest] = process.argv.slice(2);
 
 function flag(name: string): string | undefined {
@@ -19,7 +24,9 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
     headers: body ? { 'content-type': 'application/json' } : {},
     ...(body ? { body: JSON.stringify(body) } : {}),
   }).catch(() => {
-    console.error(`No Fazhi runtime answers at ${base}. Start it with \`npm start\` (or set FAZHI_URL).`);
+    console.error(
+      `No Fazhi runtime answers at ${base} (from ${target.from}). Start it with \`npm start\`, or set FAZHI_PORT or FAZHI_URL.`,
+    );
     process.exit(2);
   });
   const json = await res.json();
@@ -76,5 +83,3 @@ if (cmd === 'dlq' && sub === 'list') {
   console.error(usage);
   process.exit(2);
 }
-
-export {};

@@ -33,27 +33,40 @@ export const DEMO_PASSWORD = 'Fazhi@2026';
 
 export interface DemoUser {
   username: string;
+  /** A person's name, as the board shows who is on duty. */
   displayName: string;
+  /** A made-up mobile number (the 139 0000 range is not assigned), for the duty board's "call" line. */
+  phone: string;
   roles: string[];
   departmentId: string;
 }
 
-const ROLE_NAMES: [suffix: string, role: string, title: string][] = [
-  ['duty', 'duty-officer', '值班员'],
-  ['leader', 'duty-leader', '带班领导'],
-  ['head', 'dept-head', '负责人'],
+const ROLE_NAMES: [suffix: string, role: string][] = [
+  ['duty', 'duty-officer'],
+  ['leader', 'duty-leader'],
+  ['head', 'dept-head'],
 ];
 
+// Made-up names, one per demo person, fixed by position so every start seeds the same city.
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林';
+const GIVEN = ['建华', '晓燕', '志强', '丽娟', '海涛', '静', '国平', '雪梅', '伟', '秀英', '振宇', '慧敏'];
+const personName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
+const phoneOf = (i: number) => `139 0000 ${String(1000 + i).slice(-4)}`;
+
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', displayName: '平台管理员', roles: ['admin'], departmentId: 'gov-office' },
-  { username: 'auditor', displayName: '审计员', roles: ['auditor'], departmentId: 'procuratorate' },
-  ...DEMO_DEPARTMENTS.flatMap((dept) =>
-    ROLE_NAMES.map(([suffix, role, title]) => ({
-      username: `${dept.id}.${suffix}`,
-      displayName: `${dept.name}${title}`,
-      roles: [role],
-      departmentId: dept.id,
-    })),
+  { username: 'admin', displayName: '平台管理员', phone: phoneOf(0), roles: ['admin'], departmentId: 'gov-office' },
+  { username: 'auditor', displayName: '审计员', phone: phoneOf(1), roles: ['auditor'], departmentId: 'procuratorate' },
+  ...DEMO_DEPARTMENTS.flatMap((dept, d) =>
+    ROLE_NAMES.map(([suffix, role], r) => {
+      const i = 2 + d * ROLE_NAMES.length + r;
+      return {
+        username: `${dept.id}.${suffix}`,
+        displayName: personName(i),
+        phone: phoneOf(i),
+        roles: [role],
+        departmentId: dept.id,
+      };
+    }),
   ),
 ];
 

@@ -15,6 +15,7 @@ import {
   invalidateDepartmentCache,
   newKeyWrites,
 } from '@fazhi/platform/repos/departments';
+import { putPerson } from '@fazhi/platform/repos/people';
 import {
   DEMO_DEPARTMENTS,
   DEMO_PASSWORD,
@@ -81,6 +82,11 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
         }),
       );
     }),
+  );
+  await Promise.all(
+    DEMO_USERS.map((u) =>
+      putPerson(d, { username: u.username, departmentId: u.departmentId, displayName: u.displayName, phone: u.phone }),
+    ),
   );
   await seedDemoRosters(d);
   const credentials: Credentials = {

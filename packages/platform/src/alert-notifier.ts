@@ -11,13 +11,17 @@ export interface AlertMessage {
 }
 
 export interface AlertNotifier {
-  notify(msg: AlertMessage): Promise<void>;
+  /** The channel's name in the alert's history: `sns` (SMS / e-mail), `local` (the local runtime's log). */
+  readonly channel: string;
+  /** Resolves with whether the message went out (`skipped`: the channel is not configured here). */
+  notify(msg: AlertMessage): Promise<'sent' | 'skipped'>;
 }
 
 export function snsAlertNotifier(topicArn: string | undefined, load = sns): AlertNotifier {
   return {
+    channel: 'sns',
     async notify(msg) {
-      if (!topicArn) return;
+      if (!topicArn) return 'skipped';
       const { sdk, client } = await load();
       await client.send(
         new sdk.PublishCommand({
@@ -30,6 +34,7 @@ export function snsAlertNotifier(topicArn: string | undefined, load = sns): Aler
           },
         }),
       );
+      return 'sent';
     },
   };
 }
@@ -38,8 +43,10 @@ export function recordingNotifier(): AlertNotifier & { sent: AlertMessage[] } {
   const sent: AlertMessage[] = [];
   return {
     sent,
+    channel: 'local',
     async notify(msg) {
       sent.push(msg);
+      return 'sent';
     },
   };
 }

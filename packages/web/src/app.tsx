@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { departmentLabel, type Session, sessionStore, signOut } from './auth/session';
+import { departmentLabel, type Session, sessionStore, signOutByHand } from './auth/session';
 import { resetBoard, syncServerClock } from './board/board-data';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useI18n } from './i18n/i18n';
@@ -99,7 +99,7 @@ export function App() {
             {t('nav.user', { name: session.user.displayName, dept })}
           </span>
           <LanguageSwitch />
-          <button type="button" class="btn btn-quiet" onClick={signOut} data-testid="sign-out">
+          <button type="button" class="btn btn-quiet" onClick={signOutByHand} data-testid="sign-out">
             {t('nav.signOut')}
           </button>
         </div>

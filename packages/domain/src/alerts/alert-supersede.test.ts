@@ -43,10 +43,30 @@ describe('raiseForClock', () => {
     // Prepare
     const first = raiseAlert(warning('PT1H', 'a1'), roster, at, ESCALATION).state;
     const escalated = tickAlert(first, at + 10 * MIN, roster).state;
-    // Act
-    const out = raiseForClock(escalated, alarm({ id: 'a2' }), roster, at + 30 * MIN, ESCALATION);
+    // Act: within the leader's window
+    const out = raiseForClock(escalated, alarm({ id: 'a2' }), roster, at + 15 * MIN, ESCALATION);
     // Assess
     expect(out.raised).toMatchObject({ level: 'leader', recipients: ['propaganda.leader'], reason: 'breach' });
+  });
+
+  it('does not skip the escalation an unanswered alert was owed when time jumps past its window', () => {
+    // Prepare: the 2 h warning reaches the officer; nobody answers; the clock jumps one hour, so the
+    // officer's acknowledgement window ran out 50 minutes ago and the sweep never had a chance to escalate.
+    const first = raiseAlert(warning('PT2H', 'a1'), roster, at, ESCALATION).state;
+    // Act: the 1 h warning arrives first after the jump
+    const out = raiseForClock(first, warning('PT1H', 'a2'), roster, at + HOUR, ESCALATION);
+    // Assess: the replacement goes one level up, as the sweep would have done
+    expect(out.outcome).toBe('superseded');
+    expect(out.raised).toMatchObject({ level: 'leader', recipients: ['propaganda.leader'] });
+  });
+
+  it('starts a replacement at the same level while the unanswered alert is still inside its window', () => {
+    // Prepare
+    const first = raiseAlert(warning('PT30M', 'a1'), roster, at, ESCALATION).state;
+    // Act: the breach comes nine minutes later, one minute before the officer's window closes
+    const out = raiseForClock(first, alarm({ id: 'a2' }), roster, at + 9 * MIN, ESCALATION);
+    // Assess
+    expect(out.raised).toMatchObject({ level: 'officer', recipients: ['propaganda.duty'] });
   });
 
   it('ignores duplicates, late older warnings and alarms of a clock already met', () => {

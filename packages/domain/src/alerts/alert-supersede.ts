@@ -3,12 +3,14 @@ import { AlertError } from './alert-error';
 import type { AlertEvent } from './alert-events';
 import {
   type AlertState,
+  awaitsBreach,
   type ClockAlarm,
   type EscalationPolicy,
   type RaiseInput,
   raiseAlert,
   resolveAlert,
 } from './alert-state';
+import { type AlertLevel, levelAbove } from './levels';
 import type { Roster } from './roster';
 
 // A clock sends several alarms over its life (warnings at 2 h, 1 h, 30 min, then the breach).
@@ -17,7 +19,9 @@ import type { Roster } from './roster';
 // acknowledgement. An alarm that is not more urgent than the latest alert (a duplicate delivery,
 // or an older warning arriving late) is ignored. If the old alert was still unacknowledged, the
 // new one starts at the level the old one had reached: nobody answered there, so starting again
-// at the officer would undo the escalation. Once a clock's alert was resolved because the clock
+// at the officer would undo the escalation; and if its acknowledgement window had already run out
+// (the sweep had not yet escalated it, e.g. after a time jump), the new one starts one level higher,
+// where the sweep would have taken it: replacing an alert never skips an escalation it was owed. Once a clock's alert was resolved because the clock
 // was met or cancelled, nothing more is raised for it.
 
 export interface SupersedeOutcome {
@@ -34,6 +38,15 @@ export interface SupersedeOutcome {
 export function alarmUrgency(alarm: Pick<ClockAlarm, 'reason' | 'warning'>): number {
   if (alarm.reason === 'breach') return Number.POSITIVE_INFINITY;
   return alarm.warning === undefined ? Number.NEGATIVE_INFINITY : -durationMs(alarm.warning);
+}
+
+/**
+ * The level an open alert stands at by `at`, as the sweep would have left it: one up once its
+ * acknowledgement window has run out, except while a fallen-due warning awaits its breach.
+ */
+function owedLevel(open: AlertState, at: number): AlertLevel {
+  const windowOver = open.nextActionAt !== null && at >= open.nextActionAt && !awaitsBreach(open, at);
+  return (windowOver ? levelAbove(open.level) : undefined) ?? open.level;
 }
 
 /**
@@ -62,7 +75,7 @@ export function raiseForClock(
     const raised = raiseAlert(input, roster, at, escalation);
     return { outcome: 'raised', raised: raised.state, events: raised.events };
   }
-  const startLevel = latest.status === 'open' ? latest.level : 'officer';
+  const startLevel = latest.status === 'open' ? owedLevel(latest, at) : 'officer';
   const old = resolveAlert(latest, at, 'superseded');
   const raised = raiseAlert(input, roster, at, escalation, startLevel);
   return {

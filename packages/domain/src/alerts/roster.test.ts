@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AlertError } from './alert-error';
-import { onDutyAt, reach, recipientsFor, replaceRoster, type Shift } from './roster';
+import { onDutyAt, reach, recipientsFor, replaceRoster, type Shift, shiftsAround } from './roster';
 import { HOUR, roster, T0 } from './test-fixtures';
 
 describe('onDutyAt', () => {
@@ -127,5 +127,24 @@ describe('replaceRoster', () => {
     expect((error as AlertError).issues).toEqual([
       { path: ['shifts', 1, 'startsAt'], message: 'Shift "night" overlaps shift "day" (班次时间重叠)' },
     ]);
+  });
+});
+
+describe('shiftsAround', () => {
+  it('names the shift on duty and the one after it, the incoming one at a hand-over', () => {
+    // Act
+    const morning = shiftsAround(roster, T0 + HOUR);
+    const handOver = shiftsAround(roster, T0 + 12 * HOUR);
+    const after = shiftsAround(roster, T0 + 30 * HOUR);
+    // Assess
+    expect([morning.current?.id, morning.next?.id]).toEqual(['day', 'night']);
+    expect([handOver.current?.id, handOver.next?.id]).toEqual(['night', undefined]);
+    expect(after).toEqual({});
+  });
+
+  it('finds the next shift across a gap in the roster', () => {
+    const gap = { ...roster, shifts: [roster.shifts[1]!] };
+    expect(shiftsAround(gap, T0).next?.id).toBe('night');
+    expect(shiftsAround(gap, T0).current).toBeUndefined();
   });
 });

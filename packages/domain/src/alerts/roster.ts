@@ -168,3 +168,10 @@ export function replaceRoster(current: Roster | undefined, departmentId: string,
     version: currentVersion + 1,
   };
 }
+
+/** The shift on duty at `at` (if any) and the next one to start after it, for the board's "now and next". */
+export function shiftsAround(roster: Roster, at: number): { current?: Shift; next?: Shift } {
+  const current = roster.shifts.find((s) => s.startsAt <= at && at < s.endsAt);
+  const next = roster.shifts.find((s) => s.startsAt > at && s.startsAt >= (current?.endsAt ?? at));
+  return { ...(current ? { current } : {}), ...(next ? { next } : {}) };
+}

@@ -68,7 +68,7 @@ export async function departmentClocks(
   d: PlatformDeps,
   departmentId: string,
   status: ClockStatus,
-  opts: { dueFrom?: number; max?: number } = {},
+  opts: { dueFrom?: number; dueTo?: number; max?: number } = {},
 ): Promise<ClockRecord[]> {
   return queryPages(
     d,
@@ -78,7 +78,7 @@ export async function departmentClocks(
       ExpressionAttributeValues: {
         ':pk': boardPartition(departmentId),
         ':from': `${status}#${padMs(opts.dueFrom ?? 0)}`,
-        ':to': `${status}#~`,
+        ':to': opts.dueTo === undefined ? `${status}#~` : `${status}#${padMs(opts.dueTo)}#~`,
       },
     },
     recordOf,

@@ -1,13 +1,16 @@
 import { request } from './http';
 import type {
   Alert,
+  CaseAlertEntry,
   Clock,
+  ClockOutcome,
   Department,
   Incident,
   IncidentLevel,
   Items,
   MilestoneBody,
-  OnTimeStat,
+  OnDuty,
+  OnTimeReport,
   OpenIncidentBody,
   Roster,
   User,
@@ -29,6 +32,8 @@ export const api = {
     request<Items<Clock>>('GET', `/v1/clocks${q({ status, departmentId })}`),
   alerts: (status: 'open' | 'all', departmentId?: string) =>
     request<Items<Alert>>('GET', `/v1/alerts${q({ status, departmentId })}`),
+  caseAlerts: (subjectType: string, subjectId: string) =>
+    request<Items<CaseAlertEntry>>('GET', `/v1/subjects/${seg(subjectType)}/${seg(subjectId)}/alerts`),
   acknowledge: (alertId: string) => request<Alert>('POST', `/v1/alerts/${seg(alertId)}/ack`, { body: {} }),
 
   incidents: () => request<Items<Incident>>('GET', '/v1/opinion-incidents?status=open'),
@@ -45,9 +50,15 @@ export const api = {
   closeIncident: (id: string, reason: string) =>
     request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/close`, { body: { reason }, idempotent: true }),
 
+  onDuty: (departmentId: string) => request<OnDuty>('GET', `/v1/departments/${seg(departmentId)}/on-duty`),
   roster: (departmentId: string) => request<Roster>('GET', `/v1/departments/${seg(departmentId)}/roster`),
   saveRoster: (roster: Roster) =>
     request<Roster>('PUT', `/v1/departments/${seg(roster.departmentId)}/roster`, { body: roster }),
 
-  onTimeStats: (from: string, to: string) => request<Items<OnTimeStat>>('GET', `/v1/stats/on-time${q({ from, to })}`),
+  onTimeStats: (from: string, to: string) => request<OnTimeReport>('GET', `/v1/stats/on-time${q({ from, to })}`),
+  onTimeClocks: (departmentId: string, from: string, to: string, kind?: string) =>
+    request<Items<Clock & { outcome: ClockOutcome }>>(
+      'GET',
+      `/v1/stats/on-time/clocks${q({ departmentId, from, to, kind })}`,
+    ),
 };

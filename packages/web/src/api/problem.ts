@@ -3,6 +3,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable code (zod's issue code or the platform's), when the server sent one. */
+  code?: string;
 }
 
 export interface Problem {
@@ -47,7 +49,8 @@ function fieldErrorOf(value: unknown, fallbackPath = ''): FieldError | undefined
   const rawPath = value.pointer ?? value.path ?? value.field ?? value.name ?? fallbackPath;
   const path = Array.isArray(rawPath) ? rawPath.join('.') : String(rawPath ?? '');
   const message = str(value.detail) ?? str(value.message) ?? str(value.title);
-  return message ? { path, message } : undefined;
+  const code = str(value.code);
+  return message ? { path, message, ...(code ? { code } : {}) } : undefined;
 }
 
 // Servers shape `errors` differently (array of {pointer|path, detail|message} or a map field → message(s)).

@@ -46,7 +46,9 @@ export interface Clock {
   status: ClockStatus;
   metAt?: string;
   breachedAt?: string;
+  /** The policy's legal source in Chinese (mixed texts until every policy has `sourceEn`). */
   policySource: string;
+  policySourceEn?: string;
   verified: boolean;
 }
 
@@ -149,15 +151,33 @@ export interface Roster {
   version: number;
 }
 
-export interface OnTimeStat {
-  departmentId: string;
-  departmentName: string;
+export interface OnTimeTally {
+  /** Come due in the range: onTime + late + open. */
   total: number;
   onTime: number;
   late: number;
+  /** 未完成: past its due day and not met. */
   open: number;
-  rate: number;
+  /** 未到期: not yet due; in no rate. */
+  pending: number;
+  /** 0–1, null when nothing has come due. */
+  rate: number | null;
 }
+
+export interface OnTimeStat extends OnTimeTally {
+  departmentId: string;
+  departmentName: string;
+}
+
+export interface OnTimeReport {
+  from: string;
+  to: string;
+  items: OnTimeStat[];
+  trend: (OnTimeTally & { day: string })[];
+  byKind: (OnTimeTally & { kind: string; label: string; labelEn: string })[];
+}
+
+export type ClockOutcome = 'onTime' | 'late' | 'open' | 'pending';
 
 export interface Items<T> {
   items: T[];
@@ -166,4 +186,45 @@ export interface Items<T> {
 export interface LocalClock {
   now: string;
   offsetMs: number;
+}
+
+export interface DutyPerson {
+  username: string;
+  displayName: string;
+  phone?: string;
+}
+
+export interface DutyShift {
+  startsAt: string;
+  endsAt: string;
+  officer: DutyPerson;
+  leader: DutyPerson;
+}
+
+export interface OnDuty {
+  departmentId: string;
+  at: string;
+  current?: DutyShift;
+  next?: DutyShift;
+  head?: DutyPerson;
+}
+
+export interface CaseAlertEntry {
+  at: string;
+  kind: 'raised' | 'escalated' | 'reminded' | 'acknowledged' | 'resolved' | 'notified';
+  alertId: string;
+  clockId: string;
+  clockKind: string;
+  label: string;
+  reason: 'warning' | 'breach';
+  warning?: string;
+  dueAt: string;
+  level?: AlertLevel;
+  from?: AlertLevel;
+  recipients?: string[];
+  by?: string;
+  resolution?: string;
+  channel?: string;
+  outcome?: 'sent' | 'skipped' | 'failed';
+  error?: string;
 }

@@ -34,6 +34,8 @@ export interface SessionControllerOptions {
   persist(session: Session | undefined): void;
   now?: () => number;
   timers?: Timers;
+  /** Called when the session ends by itself (the refresh was refused), so the page can say so. */
+  onExpired?: () => void;
 }
 
 export interface SessionController {
@@ -126,8 +128,10 @@ export function createSessionController(options: SessionControllerOptions): Sess
         (error: unknown) => {
           if (store.get() !== current) return;
           // Cognito refused the refresh token (expired after 12 h, or revoked): the session is over.
-          if (error instanceof AuthError) signOut();
-          else if (current.expiresAt > now()) schedule(Math.min(REFRESH_RETRY_MS, current.expiresAt - now()));
+          if (error instanceof AuthError) {
+            signOut();
+            options.onExpired?.();
+          } else if (current.expiresAt > now()) schedule(Math.min(REFRESH_RETRY_MS, current.expiresAt - now()));
         },
       )
       .finally(() => {

@@ -64,11 +64,18 @@ async function describeUser(token: string, known: User | undefined): Promise<Use
   return user;
 }
 
+/**
+ * Why the last session ended, when it ended by itself: the login page says so, so an officer whose
+ * board went quiet knows it did and why (a silent return to the login page reads as "all calm").
+ */
+export const sessionEndStore = createStore<'expired' | undefined>(undefined);
+
 function controllerFor(provider: AuthProvider): SessionController {
   return createSessionController({
     provider,
     store: sessionStore,
     describe: describeUser,
+    onExpired: () => sessionEndStore.set('expired'),
     persist: (session) => persisted.write(KEY, session ? JSON.stringify(session) : undefined),
   });
 }
@@ -81,7 +88,10 @@ const active = (): SessionController => {
 
 setBearerSource(() => active().bearer());
 // For the local runtime expiry is judged by the server (its clock may be virtual), so a 401 ends a session.
-setUnauthorizedHandler(() => signOut());
+setUnauthorizedHandler(() => {
+  if (sessionStore.get()) sessionEndStore.set('expired');
+  signOut();
+});
 
 /**
  * Chooses the provider and the API base from config.json, and takes over a stored session. Call once
@@ -108,11 +118,19 @@ export async function startAuth(options: LoadOptions = {}): Promise<ProviderKind
 /** The provider in use: the login page shows the second-factor hint only for Cognito. */
 export const providerKind = (): ProviderKind => active().provider.kind;
 
-export function signIn(username: string, password: string): Promise<SignInStep> {
-  return active().signIn(username, password);
+export async function signIn(username: string, password: string): Promise<SignInStep> {
+  const step = await active().signIn(username, password);
+  if (step.kind === 'signed-in') sessionEndStore.set(undefined);
+  return step;
 }
 
+/** Signing out on purpose clears any "expired" notice: the person knows. */
 export function signOut(): void {
+  active().signOut();
+}
+
+export function signOutByHand(): void {
+  sessionEndStore.set(undefined);
   active().signOut();
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toChinaIso } from '../time/china-time';
-import { byUrgency, clockState, isActive, lookOf, recentlyFinished, sortAlerts } from './board-model';
+import { byUrgency, clockState, isActive, lookOf, recentlyFinished, sortAlerts, warnedAheadMs } from './board-model';
 import { aClock, anAlert, MIN, T0 } from './test-data';
 
 describe('clockState', () => {
@@ -27,7 +27,8 @@ describe('clockState', () => {
     const late = aClock({ dueInMs: 10 * MIN, status: 'breached', metAt: toChinaIso(T0 + 22 * MIN) });
     expect(clockState(onTime, T0)).toEqual({ kind: 'met', onTime: true, lateByMs: 0 });
     expect(clockState(late, T0)).toEqual({ kind: 'met', onTime: false, lateByMs: 12 * MIN });
-    expect(lookOf(clockState(late, T0))).toBe('met');
+    expect(lookOf(clockState(late, T0))).toBe('met-late');
+    expect(lookOf(clockState(onTime, T0))).toBe('met');
   });
 
   it('shows a paused clock as paused, not by its urgency', () => {
@@ -94,5 +95,27 @@ describe('sortAlerts', () => {
 
     // Assess
     expect(sorted.map((a) => a.id)).toEqual([breachLeader.id, breachOlderDue.id, breachOfficer.id, warning.id]);
+  });
+});
+
+describe('warnedAheadMs', () => {
+  it('tells how long before due the warning really went out, not the policy step', () => {
+    // Prepare: the 30-minute step of a clock that was started with nine minutes left
+    const late = anAlert({
+      reason: 'warning',
+      warning: 'PT30M',
+      raisedAt: toChinaIso(T0),
+      dueAt: toChinaIso(T0 + 9 * MIN),
+    });
+    const onTime = anAlert({
+      reason: 'warning',
+      warning: 'PT30M',
+      raisedAt: toChinaIso(T0),
+      dueAt: toChinaIso(T0 + 30 * MIN),
+    });
+    // Act / Assess
+    expect(warnedAheadMs(late)).toBe(9 * MIN);
+    expect(warnedAheadMs(onTime)).toBe(30 * MIN);
+    expect(warnedAheadMs(anAlert({ reason: 'breach' }))).toBeUndefined();
   });
 });

@@ -30,11 +30,24 @@ export function clockState(clock: ClockLike, now: number): ClockState {
   return { kind: 'active', remainingMs, urgency, paused: clock.status === 'paused' };
 }
 
-export type ClockLook = Urgency | 'paused' | 'met' | 'cancelled';
+export type ClockLook = Urgency | 'paused' | 'met' | 'met-late' | 'cancelled';
 
-/** The colour family of a clock on screen (always shown together with its words). */
-export const lookOf = (state: ClockState): ClockLook =>
-  state.kind === 'active' ? (state.paused ? 'paused' : state.urgency) : state.kind;
+/** The colour family of a clock on screen (always shown together with its words); a late completion looks late. */
+export const lookOf = (state: ClockState): ClockLook => {
+  if (state.kind === 'active') return state.paused ? 'paused' : state.urgency;
+  if (state.kind === 'met') return state.onTime ? 'met' : 'met-late';
+  return state.kind;
+};
+
+/**
+ * How long before due an alert really went out. A warning is named by its policy step (`PT30M`), but a
+ * clock started late, or a sweep that caught up after a pause, raises it with less time left: the label
+ * must say what happened (9 minutes, not 30). Undefined for a breach.
+ */
+export function warnedAheadMs(alert: Pick<Alert, 'reason' | 'raisedAt' | 'dueAt'>): number | undefined {
+  if (alert.reason !== 'warning') return undefined;
+  return Math.max(0, instant(alert.dueAt) - instant(alert.raisedAt));
+}
 
 /** Most urgent first: the furthest overdue, then the nearest deadline; paused clocks after running ones. */
 export function byUrgency<T extends ClockLike>(clocks: readonly T[]): T[] {

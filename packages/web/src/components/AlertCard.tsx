@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints';
 import type { Alert } from '../api/types';
-import { durationWords } from '../i18n/duration-words';
+import { warnedAheadMs } from '../board/board-model';
+import { msWords } from '../i18n/duration-words';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../router';
 import { formatDateTime, instant } from '../time/china-time';
@@ -19,9 +20,10 @@ export function AlertCard({ alert, now, onAcknowledged }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const breach = alert.reason === 'breach';
+  const ahead = warnedAheadMs(alert);
   const reason = breach
     ? t('alert.reason.breach')
-    : t('alert.reason.warning', { left: alert.warning ? durationWords(alert.warning, lang) : '—' });
+    : t('alert.reason.warning', { left: ahead !== undefined ? msWords(ahead, lang) : '—' });
   const label = kindLabel(alert.clockKind, alert.label);
   const headingId = `alert-${alert.id}-title`;
 
@@ -56,7 +58,7 @@ export function AlertCard({ alert, now, onAcknowledged }: Props) {
         <h3 id={headingId} class="alert-title">
           {label}
         </h3>
-        <p class="alert-subject">
+        <p class="alert-subject" title={alert.subject.title}>
           {alert.subject.type === 'opinion-incident' ? (
             <a href={hrefOf({ name: 'incident', id: alert.subject.id })}>{alert.subject.title}</a>
           ) : (

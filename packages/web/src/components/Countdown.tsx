@@ -20,9 +20,13 @@ export function Countdown({ clock, now, size = 'large', badge = true }: Props) {
   const state = clockState(clock, now);
   if (state.kind === 'met') {
     return (
-      <div class={`countdown countdown-${size} is-met`} data-testid="clock-state" data-state="met">
-        <span class="badge badge-met">
-          <span aria-hidden="true">✔ </span>
+      <div
+        class={`countdown countdown-${size} ${state.onTime ? 'is-met' : 'is-met-late'}`}
+        data-testid="clock-state"
+        data-state={state.onTime ? 'met' : 'met-late'}
+      >
+        <span class={`badge ${state.onTime ? 'badge-met' : 'badge-met-late'}`}>
+          <span aria-hidden="true">{state.onTime ? '✔ ' : '✖ '}</span>
           {state.onTime ? t('clock.metOnTime') : t('clock.metLate', { late: formatCountdown(state.lateByMs) })}
         </span>
         {clock.metAt && (

@@ -7,11 +7,13 @@ interface Props {
   context?: string;
   onDismiss?: () => void;
   testId?: string;
+  /** Names of the form's fields by path, so a field error names the field a person sees. */
+  fieldLabels?: Record<string, string>;
 }
 
-export function ErrorNotice({ error, context, onDismiss, testId = 'error' }: Props) {
-  const { t } = useI18n();
-  const text = errorText(error, t);
+export function ErrorNotice({ error, context, onDismiss, testId = 'error', fieldLabels = {} }: Props) {
+  const { t, lang } = useI18n();
+  const text = errorText(error, t, lang);
   return (
     <div class="notice notice-error" role="alert" data-testid={testId}>
       <span class="notice-icon" aria-hidden="true">
@@ -30,8 +32,13 @@ export function ErrorNotice({ error, context, onDismiss, testId = 'error' }: Pro
         {text.errors.length > 0 && (
           <ul class="notice-errors">
             {text.errors.map((e) => (
-              <li key={`${e.path}:${e.message}`}>
-                {e.path && <code>{e.path}</code>} {e.message}
+              <li key={`${e.path}:${e.message}`} data-testid={`${testId}-field`} data-path={e.path}>
+                {fieldLabels[e.path] ? (
+                  <strong>{fieldLabels[e.path]}：</strong>
+                ) : (
+                  lang === 'en' && e.path && <code>{e.path}</code>
+                )}{' '}
+                {e.message}
               </li>
             ))}
           </ul>

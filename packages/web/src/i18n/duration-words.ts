@@ -4,7 +4,11 @@ import type { Lang } from './i18n';
 /** `PT1H30M` → "1 小时 30 分钟" / "1 h 30 min"; an unreadable duration is shown as given. */
 export function durationWords(iso: string, lang: Lang): string {
   const ms = durationMs(iso);
-  if (ms === undefined) return iso;
+  return ms === undefined ? iso : msWords(ms, lang);
+}
+
+/** 540 000 → "9 分钟" / "9 min" (rounded to the minute). */
+export function msWords(ms: number, lang: Lang): string {
   const totalMinutes = Math.round(ms / 60_000);
   const d = Math.floor(totalMinutes / 1440);
   const h = Math.floor((totalMinutes % 1440) / 60);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
 import type { Alert } from '../api/types';
 import { departmentLabel, type Session } from '../auth/session';
@@ -13,10 +14,13 @@ import {
 } from '../board/bell';
 import { boardStore, markAcknowledged, refreshBoard, usesLocalClock } from '../board/board-data';
 import { byUrgency, recentlyFinished, sortAlerts } from '../board/board-model';
+import { caseFactsOf, missingIncidents } from '../board/case-facts';
 import { BOARD_POLL } from '../board/poll-intervals';
 import { AlertCard } from '../components/AlertCard';
 import { ClockCard } from '../components/ClockCard';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { OnDutyPanel } from '../components/OnDutyPanel';
+import { useLoad } from '../hooks/use-load';
 import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
 import { useI18n } from '../i18n/i18n';
@@ -52,6 +56,20 @@ export function BoardPage({ session }: { session: Session }) {
   const alerts = useMemo(() => sortAlerts(data.alerts), [data.alerts]);
   const active = useMemo(() => byUrgency(data.clocks), [data.clocks]);
   const finished = recentlyFinished(data.clocks, now);
+
+  // Level and responsible department of each clock's case: loaded once, and again when a clock of an
+  // incident opened since shows up (not on every poll: they rarely change).
+  const incidents = useLoad(() => api.incidents(), 'board-incidents');
+  const departments = useLoad(() => api.departments(), 'departments');
+  const incidentItems = incidents.data?.items ?? [];
+  const unknownCase = !incidents.loading && missingIncidents(data.clocks, incidentItems);
+  useEffect(() => {
+    if (unknownCase) void incidents.reload();
+  }, [unknownCase, incidents.reload]);
+  const facts = useMemo(
+    () => caseFactsOf(data.clocks, incidentItems, departments.data?.items ?? [], lang),
+    [data.clocks, incidentItems, departments.data, lang],
+  );
 
   useEffect(() => {
     document.title = `${alerts.length ? `(${alerts.length}) ` : ''}${t('board.title')} · ${t('app.name')}`;
@@ -133,6 +151,8 @@ export function BoardPage({ session }: { session: Session }) {
         </div>
       )}
 
+      <OnDutyPanel departmentId={session.user.departmentId} refreshKey={String(Math.floor(now / 600_000))} />
+
       <p class="visually-hidden" aria-live="assertive" data-testid="announcement">
         {announcement}
       </p>
@@ -187,7 +207,7 @@ export function BoardPage({ session }: { session: Session }) {
         ) : (
           <div class="clock-grid">
             {active.map((clock) => (
-              <ClockCard key={clock.id} clock={clock} now={now} />
+              <ClockCard key={clock.id} clock={clock} now={now} facts={facts.get(clock.id)} />
             ))}
           </div>
         )}
@@ -198,7 +218,7 @@ export function BoardPage({ session }: { session: Session }) {
           <h2 id="finished-heading">{t('board.finished')}</h2>
           <div class="clock-grid is-compact">
             {finished.map((clock) => (
-              <ClockCard key={clock.id} clock={clock} now={now} compact />
+              <ClockCard key={clock.id} clock={clock} now={now} compact facts={facts.get(clock.id)} />
             ))}
           </div>
         </section>

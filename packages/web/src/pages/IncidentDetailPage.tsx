@@ -1,6 +1,7 @@
 import { api } from '../api/endpoints';
 import type { Incident } from '../api/types';
 import type { Session } from '../auth/session';
+import { alertLine, mergeTimeline } from '../board/alert-timeline';
 import { syncServerClock } from '../board/board-data';
 import { clockState, lookOf } from '../board/board-model';
 import { Countdown } from '../components/Countdown';
@@ -18,6 +19,7 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
   const now = useServerNow();
   const incident = useLoad(() => api.incident(id), `incident:${id}`);
   const departments = useLoad(() => api.departments(), 'departments');
+  const alertHistory = useLoad(() => api.caseAlerts('opinion-incident', id), `case-alerts:${id}`);
   // Keeps clocks and timeline current while the page is open (another officer may record a milestone).
   usePoll(
     async () => {
@@ -26,6 +28,7 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
         const next = await api.incident(id);
         // A poll answered before a form's own answer must not roll the page back.
         if (!incident.data || next.version >= incident.data.version) incident.set(next);
+        alertHistory.set(await api.caseAlerts('opinion-incident', id));
       } catch {
         // The first load shows errors; a failed background refresh keeps what is on screen.
       }
@@ -52,7 +55,11 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
       : department.name
     : data.responsibleDepartmentId;
   const onChanged = (next: Incident) => incident.set(next);
-  const timeline = [...data.timeline].sort((a, b) => instant(a.at) - instant(b.at));
+  const timeline = mergeTimeline(
+    data.timeline,
+    (alertHistory.data?.items ?? []).map((e) => alertLine(e, t, kindLabel)),
+    pick,
+  );
 
   return (
     <div class="page" data-testid="incident-detail">
@@ -135,9 +142,16 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
           <h2 id="incident-timeline">{t('incident.timeline')}</h2>
           <ol class="timeline" data-testid="timeline">
             {timeline.map((entry) => (
-              <li key={`${entry.at}:${entry.type}:${entry.text}`}>
+              <li
+                key={`${entry.at}:${entry.kind}:${entry.text}`}
+                class={`timeline-${entry.source}${entry.outcome === 'failed' ? ' is-failed' : ''}`}
+                data-testid="timeline-entry"
+                data-source={entry.source}
+                data-kind={entry.kind}
+              >
                 <time dateTime={entry.at}>{formatDateTime(instant(entry.at))}</time>
-                <span>{pick(entry.text, entry.textEn)}</span>
+                <span class="timeline-tag">{t(`history.source.${entry.source}`)}</span>
+                <span>{entry.text}</span>
               </li>
             ))}
           </ol>

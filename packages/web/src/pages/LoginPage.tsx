@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { AuthError } from '../auth/auth-error';
 import { groupedSecret } from '../auth/otpauth';
-import { type SignInStep, signIn } from '../auth/session';
+import { type SignInStep, sessionEndStore, signIn } from '../auth/session';
 import { unlockAudio } from '../board/bell';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/i18n';
+import { useStore } from '../store';
 
 /** A question asked after the password (Cognito: new password, authenticator setup, TOTP code). */
 type Challenge = Exclude<SignInStep, { kind: 'signed-in' }>;
@@ -59,6 +60,7 @@ export function LoginPage() {
   const [challenge, setChallenge] = useState<Challenge>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const ended = useStore(sessionEndStore);
 
   const restart = () => {
     setChallenge(undefined);
@@ -220,6 +222,17 @@ export function LoginPage() {
               <p class="field-hint">{t('login.totp.hint')}</p>
               <CodeField code={code} setCode={setCode} />
             </>
+          )}
+          {ended === 'expired' && error === undefined && (
+            <div class="notice notice-error" role="alert" data-testid="session-expired">
+              <span class="notice-icon" aria-hidden="true">
+                ⚠
+              </span>
+              <div class="notice-body">
+                <p class="notice-title">{t('session.expired')}</p>
+                <p class="notice-detail">{t('session.expiredHint')}</p>
+              </div>
+            </div>
           )}
           {error !== undefined && (
             <div id="login-error">

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints';
 import type { IncidentLevel } from '../api/types';
 import { departmentLabel, type Session } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { fieldErrorsOf } from '../components/error-text';
 import { Field } from '../components/Field';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -59,6 +60,15 @@ export function NewIncidentPage({ session }: { session: Session }) {
   };
 
   const options = departments.data?.items ?? [];
+  const refused = fieldErrorsOf(error, t, lang);
+  const labels: Record<string, string> = {
+    title: t('form.title'),
+    level: t('form.level'),
+    occurredAt: t('form.occurredAt'),
+    discoveredAt: t('form.discoveredAt'),
+    responsibleDepartmentId: t('form.department'),
+    summary: t('form.summary'),
+  };
   return (
     <div class="page page-narrow">
       <p>
@@ -67,19 +77,21 @@ export function NewIncidentPage({ session }: { session: Session }) {
       <h1>{t('form.newIncident')}</h1>
       <p class="muted">{t('form.clockHint')}</p>
       <form class="form" onSubmit={submit} data-testid="incident-form">
-        <Field label={t('form.title')} required>
+        <Field label={t('form.title')} required error={refused.get('title')}>
           <input
             required
             maxLength={200}
             value={form.title}
             onInput={(e) => update({ title: e.currentTarget.value })}
+            aria-invalid={refused.has('title') || undefined}
             data-testid="incident-title"
           />
         </Field>
-        <Field label={t('form.level')} required>
+        <Field label={t('form.level')} required error={refused.get('level')}>
           <select
             value={form.level}
             onChange={(e) => update({ level: e.currentTarget.value as IncidentLevel })}
+            aria-invalid={refused.has('level') || undefined}
             data-testid="incident-level"
           >
             {LEVELS.map((level) => (
@@ -90,29 +102,32 @@ export function NewIncidentPage({ session }: { session: Session }) {
           </select>
         </Field>
         <div class="field-row">
-          <Field label={t('form.occurredAt')} required>
+          <Field label={t('form.occurredAt')} required error={refused.get('occurredAt')}>
             <input
               type="datetime-local"
               required
               value={form.occurredAt}
               onInput={(e) => update({ occurredAt: e.currentTarget.value })}
+              aria-invalid={refused.has('occurredAt') || undefined}
               data-testid="incident-occurred-at"
             />
           </Field>
-          <Field label={t('form.discoveredAt')} required>
+          <Field label={t('form.discoveredAt')} required error={refused.get('discoveredAt')}>
             <input
               type="datetime-local"
               required
               value={form.discoveredAt}
               onInput={(e) => update({ discoveredAt: e.currentTarget.value })}
+              aria-invalid={refused.has('discoveredAt') || undefined}
               data-testid="incident-discovered-at"
             />
           </Field>
         </div>
-        <Field label={t('form.department')} required>
+        <Field label={t('form.department')} required error={refused.get('responsibleDepartmentId')}>
           <select
             value={form.responsibleDepartmentId}
             onChange={(e) => update({ responsibleDepartmentId: e.currentTarget.value })}
+            aria-invalid={refused.has('responsibleDepartmentId') || undefined}
             data-testid="incident-department"
           >
             {options.length === 0 && (
@@ -125,13 +140,14 @@ export function NewIncidentPage({ session }: { session: Session }) {
             ))}
           </select>
         </Field>
-        <Field label={t('form.summary')} required>
+        <Field label={t('form.summary')} required error={refused.get('summary')}>
           <textarea
             required
             rows={4}
             maxLength={4000}
             value={form.summary}
             onInput={(e) => update({ summary: e.currentTarget.value })}
+            aria-invalid={refused.has('summary') || undefined}
             data-testid="incident-summary"
           />
         </Field>
@@ -140,7 +156,7 @@ export function NewIncidentPage({ session }: { session: Session }) {
             {invalid}
           </p>
         )}
-        {error !== undefined && <ErrorNotice error={error} testId="incident-error" />}
+        {error !== undefined && <ErrorNotice error={error} testId="incident-error" fieldLabels={labels} />}
         <button type="submit" class="btn btn-primary" disabled={busy} data-testid="incident-submit">
           {busy ? t('form.busy') : t('form.submit')}
         </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OnTimeStat } from '../api/types';
-import { percentOf } from './rate';
+import { percentOf, rateText } from './rate';
 
 const stat = (over: Partial<OnTimeStat>): OnTimeStat => ({
   departmentId: 'd',
@@ -9,6 +9,7 @@ const stat = (over: Partial<OnTimeStat>): OnTimeStat => ({
   onTime: 9,
   late: 1,
   open: 0,
+  pending: 0,
   rate: 0.9,
   ...over,
 });
@@ -21,6 +22,12 @@ describe('percentOf', () => {
 
   it('computes the rate from the counts when the server sent none', () => {
     expect(percentOf(stat({ rate: Number.NaN, onTime: 3, late: 1 }))).toBe(75);
-    expect(percentOf(stat({ rate: Number.NaN, onTime: 0, late: 0 }))).toBe(0);
+  });
+
+  it('has no rate when nothing came due, and says so with a dash rather than 0.0%', () => {
+    const quiet = stat({ rate: null, total: 0, onTime: 0, late: 0, pending: 2 });
+    expect(percentOf(quiet)).toBeUndefined();
+    expect(rateText(quiet)).toBe('—');
+    expect(rateText(stat({ rate: 0, onTime: 0, late: 1 }))).toBe('0.0%');
   });
 });

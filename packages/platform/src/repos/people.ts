@@ -1,0 +1,45 @@
+// The duty contact directory: who a username is and how to phone them, per department, so the board
+// names the people on duty instead of showing login names. pk DEPT#<id>, sk PERSON#<username>: a
+// department's people are one key query beside its roster. Identity itself stays with the identity
+// provider (Cognito, or the local one); this holds only what the duty board shows.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '../ddb/query-pages';
+import type { PlatformDeps } from '../deps';
+
+export interface Person {
+  username: string;
+  departmentId: string;
+  displayName: string;
+  /** A phone number to call the person on duty, as written (e.g. 139 0571 0101). */
+  phone?: string;
+}
+
+export const personKey = (departmentId: string, username: string) => ({
+  pk: `DEPT#${departmentId}`,
+  sk: `PERSON#${username}`,
+});
+
+export async function putPerson(d: PlatformDeps, p: Person): Promise<void> {
+  await d.ddb.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: { ...personKey(p.departmentId, p.username), type: 'person', ...p },
+    }),
+  );
+}
+
+export async function departmentPeople(d: PlatformDeps, departmentId: string): Promise<Map<string, Person>> {
+  const people = await queryPages(
+    d,
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :person)',
+      ExpressionAttributeValues: { ':pk': `DEPT#${departmentId}`, ':person': 'PERSON#' },
+    },
+    (item) => {
+      const { username, departmentId: dept, displayName, phone } = item as unknown as Person;
+      return { username, departmentId: dept, displayName, ...(phone ? { phone } : {}) };
+    },
+    1000,
+  );
+  return new Map(people.map((p) => [p.username, p]));
+}

@@ -1,0 +1,93 @@
+// Chinese words for the server's problem types and field-error codes. The server's `title` and
+// `errors[].message` are written for integrators (in English); a Chinese page reads these instead,
+// keyed by the stable `type` slug and error `code`, so a new English sentence never reaches it.
+import { chineseOnly } from '../i18n/chinese-text';
+import type { FieldError, Problem } from './problem';
+
+const TITLES: Record<string, string> = {
+  'validation-failed': '提交的内容有误，请按提示修改',
+  'invalid-query': '查询条件有误',
+  'malformed-json': '请求格式错误',
+  'unsupported-media-type': '请求格式错误',
+  'payload-too-large': '提交的内容过大',
+  unauthorized: '登录已失效，请重新登录',
+  forbidden: '您没有权限执行此操作',
+  'not-allowed': '您没有权限执行此操作',
+  'not-a-recipient': '该警报没有发给您，您不能确认',
+  'publish-not-allowed': '本部门无权发布该类事件',
+  'not-found': '找不到该内容，可能已被删除或您无权查看',
+  conflict: '内容已被他人修改，请刷新后重试',
+  'concurrent-change': '内容已被他人修改，请刷新后重试',
+  'version-conflict': '内容已被他人修改，请刷新后重试',
+  'roster-version-conflict': '值班表已被他人修改',
+  'idempotency-key-reused': '重复提交的内容与上次不同',
+  'already-resolved': '该警报已办结',
+  'already-closed': '该事件已结束',
+  'incident-closed': '该事件已结束，不能再修改',
+  'invalid-incident': '事件信息有误，请按提示修改',
+  'invalid-input': '填写的内容有误，请按提示修改',
+  'evidence-required': '请填写链接或文号',
+  'unknown-clock': '该事件没有这个时限',
+  'invalid-transition': '当前状态下不能执行此操作',
+  'calendar-year-not-loaded': '该年度的节假日安排尚未载入',
+  'clock-calendar-year-not-loaded': '该年度的节假日安排尚未载入',
+  'clock-transition-invalid': '当前状态下不能执行此操作',
+  'clock-extension-refused': '不允许延长该时限',
+  'clock-policy-unknown': '没有这种时限规则',
+  'too-many-requests': '请求过于频繁，请稍后再试',
+  timeout: '服务器处理超时，请稍后重试',
+  internal: '服务器出错，请稍后重试；如仍失败请联系管理员',
+};
+
+const BY_STATUS: Record<number, string> = {
+  400: '请求格式错误',
+  401: '登录已失效，请重新登录',
+  403: '您没有权限执行此操作',
+  404: '找不到该内容，可能已被删除或您无权查看',
+  409: '内容已被他人修改，请刷新后重试',
+  413: '提交的内容过大',
+  415: '请求格式错误',
+  422: '提交的内容有误，请按提示修改',
+  429: '请求过于频繁，请稍后再试',
+};
+
+/** zod issue codes and the platform's own codes, as a person filling a form reads them. */
+const CODES: Record<string, string> = {
+  required: '此项必填',
+  too_small: '此项不能为空或过短',
+  too_big: '内容过长',
+  invalid_type: '此项缺失或类型不正确',
+  invalid_format: '格式不正确',
+  invalid_value: '不是允许的选项',
+  invalid_union: '格式不正确',
+  unrecognized_keys: '含有不认识的字段',
+  'not-before-occurred': '不能早于事件发生时间',
+  'in-future': '不能晚于当前时间',
+};
+
+/** The last segment of a problem `type` URI: `https://fazhi.gov.cn/problems/not-found` → `not-found`. */
+export function problemSlug(type: string): string {
+  return (
+    type
+      .replace(/[#?].*$/, '')
+      .split('/')
+      .filter(Boolean)
+      .at(-1) ?? ''
+  );
+}
+
+/** A Chinese title for a problem: by its type, else by its status, else '' (the caller says what failed). */
+export function problemTitleZh(problem: Pick<Problem, 'type' | 'status'>): string {
+  return (
+    TITLES[problemSlug(problem.type)] ?? BY_STATUS[problem.status] ?? (problem.status >= 500 ? TITLES.internal! : '')
+  );
+}
+
+/**
+ * A Chinese reason for one field error: by its code, else the Chinese the server wrote into the
+ * message (`… (发现时间不能早于发生时间)`), else a plain "此项填写有误".
+ */
+export function fieldMessageZh(error: FieldError): string {
+  const byCode = error.code ? CODES[error.code] : undefined;
+  return byCode ?? (chineseOnly(error.message) || '此项填写有误');
+}
