@@ -19,6 +19,7 @@ import { clockReplansWiring } from './config/clock-replans/wiring';
 import { apiDocsWiring } from './exchange/api-docs/wiring';
 import { authorizeWiring } from './exchange/authorize/wiring';
 import { deliverWebhookWiring } from './exchange/deliver-webhook/wiring';
+import { evidenceCheckpointWiring } from './exchange/evidence-checkpoint/wiring';
 import { fanoutWiring } from './exchange/fanout/wiring';
 import { inboxWiring } from './exchange/inbox/wiring';
 import { listDepartmentsWiring } from './exchange/list-departments/wiring';
@@ -28,6 +29,7 @@ import { receiptsWiring } from './exchange/receipts/wiring';
 import { rotateKeyWiring } from './exchange/rotate-key/wiring';
 import { setWebhookWiring } from './exchange/set-webhook/wiring';
 import { verifyEvidenceWiring } from './exchange/verify-evidence/wiring';
+import { verifyEvidenceJobWiring } from './exchange/verify-evidence-job/wiring';
 import { incidentClockBreachedWiring } from './opinion/clock-breached/wiring';
 import { closeIncidentWiring } from './opinion/close/wiring';
 import { getIncidentWiring } from './opinion/get-incident/wiring';
@@ -49,6 +51,8 @@ export const allFunctions: FunctionWiring[] = [
   rotateKeyWiring,
   setWebhookWiring,
   verifyEvidenceWiring,
+  verifyEvidenceJobWiring,
+  evidenceCheckpointWiring,
   fanoutWiring,
   deliverWebhookWiring,
   outboxRelayWiring,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // What a department is, as far as event rights are concerned. A department may be several kinds
 // (e.g. a 政府办 that also runs the 12345 hotline), so rights are granted by kind, not by name.

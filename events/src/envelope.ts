@@ -1,4 +1,5 @@
-import { type ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
+import * as z from 'zod';
 import { isoDateTimeSchema } from './fields';
 
 // The detail of every event on the bus is `{ meta, data }`. `meta` is the platform's: a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Field schemas shared by several detail-types, so one rule (e.g. "times carry an offset") is
 // written once and the generated JSON Schemas agree with each other.

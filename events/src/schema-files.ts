@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CatalogEntry, catalog as defaultCatalog, detailSchemaOf, findCatalogEntry } from './catalog';
 
 // What `pnpm gen` writes into events/schemas/, computed in one place so the generator and the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // 统一社会信用代码, GB 32100-2015: 18 characters from a 31-character set (no I, O, S, V, Z). The
 // 18th is a check character over the first 17: weights 3^i mod 31, check value 31 − (Σ mod 31),

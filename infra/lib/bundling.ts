@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { FunctionWiring, Permission } from '@fazhi/platform/wiring';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 // ESM output so top-level await and `import.meta` work as on a laptop. Some bundled CommonJS
@@ -12,11 +13,32 @@ export const BUNDLING: BundlingOptions = {
   minify: true,
   sourceMap: true,
   sourcesContent: false,
-  // The nodejs22.x runtime ships AWS SDK v3; bundling it would add megabytes for nothing.
-  externalModules: ['@aws-sdk/*'],
+  // The AWS SDK is bundled, not taken from the runtime: tree-shaken and minified, the DynamoDB
+  // client adds ~340 KB and initialises in a third of the time Node needs to load the runtime's
+  // copy from node_modules (docs/BENCHMARKS.md, cold start), and the deployed SDK is the one the
+  // tests ran against. SDKs other than DynamoDB are dynamic imports (platform/aws/clients.ts).
+  externalModules: [],
   banner:
     "import { createRequire as __fazhiCreateRequire } from 'node:module'; const require = __fazhiCreateRequire(import.meta.url);",
 };
+
+/**
+ * The SDKs loaded by dynamic import (platform/aws/clients.ts) and the permission without which a
+ * function cannot call that service anyway. A function lacking the permission gets the SDK left
+ * out of its bundle (~50 KB each); should it ever load it, the runtime's own copy answers.
+ */
+const SDK_NEEDS: Record<string, Permission> = {
+  '@aws-sdk/client-eventbridge': 'bus:put',
+  '@aws-sdk/client-sns': 'sns:publish',
+};
+
+/** The bundling of one function: BUNDLING, minus the SDKs its wiring gives it no right to call. */
+export function bundlingFor(w: Pick<FunctionWiring, 'permissions'>): BundlingOptions {
+  const unused = Object.entries(SDK_NEEDS)
+    .filter(([, permission]) => !w.permissions.includes(permission))
+    .map(([sdk]) => sdk);
+  return { ...BUNDLING, externalModules: [...(BUNDLING.externalModules ?? []), ...unused] };
+}
 
 /**
  * NodejsFunction runs esbuild as `pnpm exec esbuild` because the lock file is pnpm's. The

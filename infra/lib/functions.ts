@@ -8,7 +8,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { BUNDLING } from './bundling';
+import { bundlingFor } from './bundling';
 import { acknowledge, nagResource } from './nag';
 
 export const DEFAULT_MEMORY_MB = 512;
@@ -64,7 +64,7 @@ export class WiredFunction extends Construct {
       logGroup,
       depsLockFilePath: props.lockFile,
       projectRoot: props.projectRoot,
-      bundling: BUNDLING,
+      bundling: bundlingFor(w),
       environment: {
         FAZHI_RUNTIME: 'aws',
         FAZHI_TABLE_NAME: env.tableName,

@@ -94,9 +94,14 @@ describe('local runtime process', () => {
         'receipt delivered',
         30_000,
       );
-      const verify = await api2('GET', '/v1/evidence/verify', { token: admin2 });
-      expect(verify.json.ok).toBe(true);
-      expect(verify.json.checked).toBeGreaterThanOrEqual(1);
+      const job = await api2('POST', '/v1/evidence/verifications', { token: admin2, body: { from: 'genesis' } });
+      expect(job.status, job.text).toBe(202);
+      const verify = await eventually(async () => {
+        const r = await api2('GET', `/v1/evidence/verifications/${job.json.jobId}`, { token: admin2 });
+        return r.json?.status === 'done' && r.json.report;
+      }, 'the verification job');
+      expect(verify.ok).toBe(true);
+      expect(verify.checked).toBeGreaterThanOrEqual(1);
 
       // SIGTERM stops the runtime and its DynamoDB Local
       const java = second.javaPid();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aggregateIdSchema, departmentIdSchema, isoDateTimeSchema, isoDurationSchema, usernameSchema } from '../fields';
 import { clockSubjectSchema } from './clock';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aggregateIdSchema, departmentIdSchema, isoDateTimeSchema, textSchema } from '../fields';
 
 // Fields shared by the Clock.* detail-types (statutory and policy deadlines).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntry } from '../catalog-entry';
 import { clockHeadShape } from '../parts/clock';
 import { owningDepartmentSubscribers, platformPublishers } from '../parts/platform-audience';

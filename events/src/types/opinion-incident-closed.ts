@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntry } from '../catalog-entry';
 import { isoDateTimeSchema, textSchema, usernameSchema } from '../fields';
 import { incidentClocksSchema, incidentHeadShape, opinionPublishers, opinionSubscribers } from '../parts/opinion';

@@ -1,3 +1,4 @@
+import { sendOnce } from '@fazhi/platform/ddb/send-once';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { alertMessage } from '../shared/alert-message';
 import { getAlert, recordNotification } from '../shared/alert-store';
@@ -21,12 +22,15 @@ export const handler = eventHandler<AlertEventData>(async (event, d) => {
     recipients: data.recipients,
   };
   const attempt = d.newId();
-  try {
-    const outcome = await d.notifier.notify(alertMessage(event['detail-type'], alert, data.recipients));
-    await recordNotification(d, { ...base, at: d.clock.now(), outcome }, attempt);
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    await recordNotification(d, { ...base, at: d.clock.now(), outcome: 'failed', error: name }, attempt);
-    throw error;
-  }
+  // One message per alert event, however often the bus delivers it (a redelivered batch, a retry).
+  await sendOnce(d, d.notifier.channel, event.detail.meta.eventId, async () => {
+    try {
+      const outcome = await d.notifier.notify(alertMessage(event['detail-type'], alert, data.recipients));
+      await recordNotification(d, { ...base, at: d.clock.now(), outcome }, attempt);
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'Error';
+      await recordNotification(d, { ...base, at: d.clock.now(), outcome: 'failed', error: name }, attempt);
+      throw error;
+    }
+  });
 });

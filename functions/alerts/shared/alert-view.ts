@@ -1,7 +1,7 @@
 // The board's view of an alert (the HTTP contract's `Alert`), ISO times in the city's offset.
 import type { AlertState } from '@fazhi/domain/alerts/alert-state';
 import { toCityIso } from '@fazhi/platform/events/envelope';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const alertViewSchema = z.object({
   id: z.string(),

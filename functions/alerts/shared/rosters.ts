@@ -5,7 +5,7 @@ import type { Roster } from '@fazhi/domain/alerts/roster';
 import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { toCityIso } from '@fazhi/platform/events/envelope';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const rosterKey = (departmentId: string) => ({ pk: `DEPT#${departmentId}`, sk: 'ROSTER' });
 

@@ -1,5 +1,5 @@
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockViewSchema } from '../shared/clock-view';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a city date, e.g. 2026-11-22' });

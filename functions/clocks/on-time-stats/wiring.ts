@@ -1,5 +1,5 @@
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const instantOrDate = z
   .string()

@@ -3,7 +3,7 @@
 import type { ClockRecord } from '@fazhi/platform/clocks/clock-record';
 import type { ClockRegistry } from '@fazhi/platform/clocks/registry';
 import { toCityIso } from '@fazhi/platform/events/envelope';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const clockViewSchema = z.object({
   id: z.string(),

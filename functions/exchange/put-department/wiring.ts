@@ -1,6 +1,6 @@
 import { departmentKindSchema } from '@fazhi/events/department-kind';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const putDepartmentBody = z
   .object({

@@ -1,5 +1,5 @@
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
 

@@ -1,5 +1,5 @@
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
-import { z } from 'zod';
+import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
 
 export const listIncidentsQuery = z.object({ status: z.enum(['open', 'closed']).default('open') }).strict();

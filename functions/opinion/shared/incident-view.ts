@@ -2,7 +2,7 @@
 // (cancelled ones too, so a regrade's history stays visible), milestones and the timeline.
 import type { IncidentState } from '@fazhi/domain/opinion/incident-state';
 import { toCityIso } from '@fazhi/platform/events/envelope';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const incidentViewSchema = z.object({
   id: z.string(),

@@ -2,7 +2,8 @@
 // baseUrl in the credentials file it wrote (FAZHI_DATA_DIR, default .fazhi/local), else http://127.0.0.1:3000.
 //   dlq list                       the dead-letter store
 //   dlq replay [--rule R] [--id I]  send dead letters to their target again
-//   evidence verify                walk the evidence hash chain; names the first altered/removed entry
+//   evidence verify [--full]       verify the evidence hash chain (a job) from the last checkpoint, or
+//                                  the whole chain with --full; names the first altered/removed entry
 //   clock                          show the runtime's clock
 //   clock advance PT4H             move the virtual clock (FAZHI_CLOCK=virtual)
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,7 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
 }
 
 const usage =
-  'usage: npm run fazhi -- dlq list | dlq replay [--rule R] [--id I] | evidence verify | clock [advance PT1H]';
+  'usage: npm run fazhi -- dlq list | dlq replay [--rule R] [--id I] | evidence verify [--full] | clock [advance PT1H]';
 
 if (cmd === 'dlq' && sub === 'list') {
   const { items } = (await call('GET', '/_local/dlq')) as {
@@ -53,11 +54,21 @@ if (cmd === 'dlq' && sub === 'list') {
   });
   console.log(JSON.stringify(out));
 } else if (cmd === 'evidence' && sub === 'verify') {
-  const r = (await call('GET', '/_local/evidence/verify')) as {
-    ok: boolean;
-    checked: number;
-    problem?: { message: string };
+  type Job = {
+    jobId: string;
+    status: string;
+    startedAfter: number;
+    report?: { ok: boolean; checked: number; problem?: { message: string } };
   };
+  let job = (await call('POST', '/_local/evidence/verifications', {
+    from: rest.includes('--full') ? 'genesis' : 'checkpoint',
+  })) as Job;
+  console.log(`verification ${job.jobId} started after entry ${job.startedAfter} (0 = the genesis)`);
+  while (job.status !== 'done') {
+    await new Promise((r) => setTimeout(r, 300));
+    job = (await call('GET', `/_local/evidence/verifications/${job.jobId}`)) as Job;
+  }
+  const r = job.report!;
   console.log(
     r.ok
       ? `Evidence log intact: ${r.checked} entries verified.`

@@ -1,10 +1,10 @@
 // Routes that exist only in the local runtime: health, the virtual clock, the dead-letter store,
-// evidence verification for the CLI, and the local login with its JWKS.
+// evidence verification jobs for the CLI, and the local login with its JWKS.
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { toCityIso } from '@fazhi/platform/events/envelope';
-import { verifyChain } from '@fazhi/platform/evidence/store';
+import { readVerification, startVerification, verificationView } from '@fazhi/platform/evidence/verification';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import type { LocalBus } from './bus/local-bus';
 import type { LocalRoute, LocalRouteResult } from './gateway/server';
@@ -119,7 +119,18 @@ export function localRoutes(ctx: Ctx): LocalRoute {
         }),
       };
     }
-    if (path === '/_local/evidence/verify' && method === 'GET') return { status: 200, body: await verifyChain(ctx.d) };
+    // The CLI's way to the same verification job as POST/GET /v1/evidence/verifications, without a login.
+    if (path === '/_local/evidence/verifications' && method === 'POST') {
+      const from = parseJson(body)?.from === 'genesis' ? 'genesis' : 'checkpoint';
+      return { status: 202, body: verificationView(await startVerification(ctx.d, from, 'local-cli')) };
+    }
+    const job = /^\/_local\/evidence\/verifications\/([0-9A-Z]+)$/.exec(path);
+    if (job && method === 'GET') {
+      const found = await readVerification(ctx.d, job[1]!);
+      return found
+        ? { status: 200, body: verificationView(found) }
+        : problem(404, 'not-found', 'Not found', `No verification ${job[1]}.`);
+    }
     if (path === '/.well-known/jwks.json' && method === 'GET') return { status: 200, body: ctx.idp.jwks };
     if (path === '/v1/auth/login' && method === 'POST') {
       const f = parseJson(body);

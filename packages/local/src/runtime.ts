@@ -1,6 +1,7 @@
 // The whole platform in one Node process, wired from the same declarations as the CDK app:
 // DynamoDB Local, the HTTP gateway with the same authoriser, the event bus with the same rules,
 // the stream relay, the schedules, the virtual clock, the demo city.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -26,6 +27,9 @@ import { StreamPoller } from './stream-poller';
 import { ensureTable } from './tables';
 import { VirtualClock } from './virtual-clock';
 
+/** The function whose invocation is running (set only with `onInvoke`), for per-function metering. */
+export const invocation = new AsyncLocalStorage<string>();
+
 export interface LocalRuntimeOptions {
   /** 0 picks a free port. Default 3000. */
   port?: number;
@@ -46,6 +50,8 @@ export interface LocalRuntimeOptions {
   clockLookaheadMs?: number;
   functions?: FunctionWiring[];
   webhooks?: WebhookSender;
+  /** Told of every function invocation with its wall time (the cost script counts Lambda invocations). */
+  onInvoke?: (functionName: string, ms: number) => void;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -151,7 +157,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         if (!w) throw new Error(`no function ${name}`);
         h = import(w.entry).then((m: { handler: LambdaLike }) => {
           if (typeof m.handler !== 'function') throw new Error(`${w.entry} exports no handler`);
-          return (event: unknown) => m.handler(event);
+          const onInvoke = opts.onInvoke;
+          if (!onInvoke) return (event: unknown) => m.handler(event);
+          return async (event: unknown) => {
+            const started = performance.now();
+            try {
+              return await invocation.run(name, () => m.handler(event));
+            } finally {
+              onInvoke(name, performance.now() - started);
+            }
+          };
         });
         handlers.set(name, h);
       }

@@ -1,6 +1,6 @@
 // Alerts leave the platform through this port: SNS in AWS (SMS / e-mail subscriptions), a log line
 // locally (the web board and department webhooks are the local channels).
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { sns } from './aws/clients';
 
 export interface AlertMessage {
   subject: string;
@@ -17,13 +17,14 @@ export interface AlertNotifier {
   notify(msg: AlertMessage): Promise<'sent' | 'skipped'>;
 }
 
-export function snsAlertNotifier(topicArn: string | undefined, client = new SNSClient({})): AlertNotifier {
+export function snsAlertNotifier(topicArn: string | undefined, load = sns): AlertNotifier {
   return {
     channel: 'sns',
     async notify(msg) {
       if (!topicArn) return 'skipped';
+      const { sdk, client } = await load();
       await client.send(
-        new PublishCommand({
+        new sdk.PublishCommand({
           TopicArn: topicArn,
           Subject: msg.subject.slice(0, 100),
           Message: msg.text,

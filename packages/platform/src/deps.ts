@@ -1,12 +1,13 @@
 // The ports every handler uses, built once per process. `deps()` builds the AWS adapters from the
 // environment unless a runtime configured others first (the local runtime does, before it loads
 // any handler). This is the one factory that picks adapters.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { monotonicFactory } from 'ulid';
 import { type AlertNotifier, snsAlertNotifier } from './alert-notifier';
 import { remoteTokenVerifier, type TokenVerifier } from './auth/tokens';
+import { dynamoDb, lazy } from './aws/clients';
 import { optionalEnv, requireEnv } from './env';
 import { type EventPublisher, eventBridgePublisher } from './events/publisher';
 import { fetchWebhookSender, type WebhookSender } from './webhook-sender';
@@ -36,7 +37,7 @@ export interface PlatformDeps {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export function documentClient(client = new DynamoDBClient({})): DynamoDBDocumentClient {
+export function documentClient(client: DynamoDBClient = dynamoDb()): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
@@ -47,11 +48,16 @@ export function idFactory(clock: Clock): () => string {
   return () => next(clock.now());
 }
 
+// Every adapter builds its SDK client on first use (aws/clients.ts): a function pays only for the
+// services it calls.
 function awsDeps(): PlatformDeps {
   const clock = systemClock;
+  const ddb = lazy(() => documentClient());
   return {
     clock,
-    ddb: documentClient(),
+    get ddb() {
+      return ddb();
+    },
     tableName: requireEnv('FAZHI_TABLE_NAME'),
     publisher: eventBridgePublisher(requireEnv('FAZHI_BUS_NAME')),
     tokens: remoteTokenVerifier(

@@ -1,5 +1,5 @@
 import { defineFunction, entryOf, type RouteWiring } from '@fazhi/platform/wiring';
-import { z } from 'zod';
+import * as z from 'zod';
 import { testCaseClockEvents } from './subject';
 
 export const startBody = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_SHIFTS, MAX_USERNAME_LENGTH, shiftProblems } from './roster';
 
 // The PUT /v1/departments/{id}/roster body. Instants arrive as ISO 8601 with an offset and leave

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import packagedYears from '../../calendars/cn-mainland.json' with { type: 'json' };
 import { civilFromDay, isWeekendDay, tryDayOfIsoDate, weekdayOfDay } from './city-time';
 import { CalendarDataError, CalendarYearNotLoadedError } from './errors';

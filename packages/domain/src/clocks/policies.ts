@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_POLICY_LIST } from './default-policies';
 import { durationInCountingUnits } from './due';
 import { ClockPolicyError, UnknownClockPolicyError } from './errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTING_MODES, type CountingMode, durationInCountingUnits } from './due';
 import { durationMs, isFixedDuration, parseDuration } from './duration';
 import { ClockError } from './errors';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One line per issue, `path: message`, so a city official editing a data file sees where it is wrong. */
 export function describeZodIssues(error: z.ZodError): string {

@@ -83,9 +83,19 @@ export interface ChainReport {
  * the FIRST problem found, naming the entry.
  */
 export class ChainVerifier {
-  private prev: ChainHead = { seq: 0, hash: GENESIS_HASH };
+  private prev: ChainHead;
   private checked = 0;
   private problem: ChainProblem | undefined;
+
+  /** `from`: a trusted checkpoint (the entry and hash to continue after); the genesis by default. */
+  constructor(from: ChainHead = { seq: 0, hash: GENESIS_HASH }) {
+    this.prev = from;
+  }
+
+  /** The last entry verified so far. */
+  get position(): ChainHead {
+    return this.prev;
+  }
 
   /** `currentDigest`: the digest of the stored event now, or null if the event item is gone. */
   feed(entry: ChainEntry, currentDigest: string | null): void {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MILESTONE_KINDS } from './clock-kinds';
 import { CHANNEL_MAX, DOCUMENT_NO_MAX, REASON_MAX, SUMMARY_MAX, TITLE_MAX, URL_MAX } from './incident-state';
 import { OPINION_LEVELS } from './levels';

@@ -2,7 +2,7 @@
 // the module that names it); starting a clock for an unregistered type is a programming error.
 // The sweeper, alerts, on-time statistics and the board work for every registered type alike.
 import type { CatalogEntry } from '@fazhi/events/catalog';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { DeliveredEvent, EventMeta } from '../events/envelope';
 import type { SubscriptionWiring } from '../wiring';
 import { CLOCKS_SOURCE } from './clock-events';

@@ -1,6 +1,6 @@
 // The publisher port: the relay hands committed outbox events to it. AWS: EventBridge PutEvents;
 // local: the in-process bus (packages/local).
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { eventBridge } from '../aws/clients';
 import type { BusEvent } from './envelope';
 
 export interface EventPublisher {
@@ -15,13 +15,15 @@ export class PublishError extends Error {
   }
 }
 
-export function eventBridgePublisher(busName: string, client = new EventBridgeClient({})): EventPublisher {
+export function eventBridgePublisher(busName: string, sdk = eventBridge): EventPublisher {
   return {
     async put(events) {
+      if (events.length === 0) return;
+      const { sdk: eb, client } = await sdk();
       for (let i = 0; i < events.length; i += 10) {
         const batch = events.slice(i, i + 10);
         const out = await client.send(
-          new PutEventsCommand({
+          new eb.PutEventsCommand({
             Entries: batch.map((e) => ({
               EventBusName: busName,
               Source: e.source,

@@ -1,35 +1,48 @@
-// The outbox relay: committed event items → evidence chain → bus → marked published. Fed by the
-// table stream (functions/platform/outbox-relay) and, as a safety net, by the sweep of the pending
-// index (functions/platform/outbox-sweep), so nothing committed is ever stranded.
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// The outbox relay: committed event items → bus → evidence chain and published mark, in one
+// transaction. Fed by the table stream (functions/platform/outbox-relay) and, as a safety net, by
+// the sweep of the pending index (functions/platform/outbox-sweep), so nothing committed is ever
+// stranded.
+//
+// Why this order and this shape (docs/BENCHMARKS.md, cost): the items are re-read first, so a
+// redelivered stream batch, or the sweep racing the stream, publishes nothing already published;
+// then the bus; then ONE transaction per batch appends the chain entries, moves the chain head and
+// marks every event chained and published (out of the pending index). A crash between the bus and
+// that transaction leaves the events pending and unchained: they are published again (at least
+// once, as ever; subscribers deduplicate on the event id) and chained then, exactly once, because
+// each event's update in the transaction requires it not to be chained yet.
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dueBound } from '../ddb/due-index';
 import { busEventOf, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
 import type { PlatformDeps } from '../deps';
 import { appendToChain } from '../evidence/store';
 
 export async function relayEvents(d: PlatformDeps, items: EventItem[]): Promise<number> {
-  const pending = items.filter((i) => i.type === 'event' && i.publishedAt === undefined);
+  const candidates = items.filter((i) => i.type === 'event' && i.publishedAt === undefined);
+  if (candidates.length === 0) return 0;
+  const pending = await stillUnpublished(d, candidates);
   if (pending.length === 0) return 0;
-  await appendToChain(d, pending);
   await d.publisher.put(pending.map(busEventOf));
-  // Marked in transactions of up to 100 rather than one request per event: fewer round trips, and
-  // nothing depends on the marks being atomic (a lost mark only means one more publication).
-  const now = d.clock.now();
-  for (let i = 0; i < pending.length; i += 100) {
-    await d.ddb.send(
-      new TransactWriteCommand({
-        TransactItems: pending.slice(i, i + 100).map((e) => ({
-          Update: {
-            TableName: d.tableName,
-            Key: eventKey(e.eventId),
-            UpdateExpression: 'SET publishedAt = :now REMOVE gsi2pk, gsi2sk',
-            ExpressionAttributeValues: { ':now': now },
-          },
-        })),
-      }),
-    );
-  }
+  await appendToChain(d, pending, d.clock.now());
   return pending.length;
+}
+
+/** The items as they are now (consistent read), keeping those not yet published, in the given order. */
+export async function stillUnpublished(d: PlatformDeps, items: EventItem[]): Promise<EventItem[]> {
+  const current = new Map<string, EventItem>();
+  for (let i = 0; i < items.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [d.tableName]: { Keys: items.slice(i, i + 100).map((e) => eventKey(e.eventId)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const got = await d.ddb.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of (got.Responses?.[d.tableName] ?? []) as EventItem[]) current.set(item.eventId, item);
+      request = got.UnprocessedKeys as typeof request;
+    }
+  }
+  return items.flatMap((e) => {
+    const now = current.get(e.eventId);
+    return now && now.publishedAt === undefined ? [now] : [];
+  });
 }
 
 /** Events still pending that were created before `olderThan` (epoch ms), oldest first per shard. */

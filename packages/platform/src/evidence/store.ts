@@ -1,7 +1,7 @@
 // Evidence chain storage: entries under pk CHAIN (sk E#<seq>), the head at sk HEAD. The relay
 // appends in batches with a conditional head update, so two relays (two stream shards in AWS)
 // cannot fork the chain: the loser re-reads the head and tries again.
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ChainEntry,
   type ChainHead,
@@ -37,9 +37,19 @@ async function currentlyUnchained(d: PlatformDeps, events: EventItem[]): Promise
   return out.sort((a, b) => (a.eventId < b.eventId ? -1 : 1));
 }
 
-/** Appends events not yet chained; safe to call again with the same events after a crash. */
-export async function appendToChain(d: PlatformDeps, events: EventItem[]): Promise<void> {
+/**
+ * Appends published events not yet chained and marks them published (out of the pending index), in
+ * one transaction per 40: the head moves only if nobody moved it meanwhile, and each event is
+ * updated only if it is not chained yet, so two relays cannot fork the chain or chain an event
+ * twice. Safe to call again with the same events after a crash.
+ */
+export async function appendToChain(d: PlatformDeps, events: EventItem[], publishedAt: number): Promise<void> {
   let todo = events.filter((e) => e.chainSeq === undefined);
+  await markPublished(
+    d,
+    events.filter((e) => e.chainSeq !== undefined && e.publishedAt === undefined),
+    publishedAt,
+  );
   for (let attempt = 0; todo.length > 0; attempt++) {
     const batch = todo.slice(0, 40);
     const head = await readHead(d);
@@ -64,9 +74,9 @@ export async function appendToChain(d: PlatformDeps, events: EventItem[]): Promi
         Update: {
           TableName: d.tableName,
           Key: eventKey(entry.eventId),
-          UpdateExpression: 'SET chainSeq = :seq',
+          UpdateExpression: 'SET chainSeq = :seq, publishedAt = :at REMOVE gsi2pk, gsi2sk',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(chainSeq)',
-          ExpressionAttributeValues: { ':seq': entry.seq },
+          ExpressionAttributeValues: { ':seq': entry.seq, ':at': publishedAt },
         },
       })),
     ];
@@ -75,20 +85,38 @@ export async function appendToChain(d: PlatformDeps, events: EventItem[]): Promi
       todo = todo.slice(batch.length);
     } catch (e) {
       if (!(e instanceof TransactionConflict) || attempt > 50) throw e;
-      // Another relay moved the head, or some events were chained before a crash: re-read.
+      // Another relay moved the head, or chained some of these events meanwhile: re-read. Those it
+      // chained are its to mark; what is left is ours.
       todo = await currentlyUnchained(d, todo);
     }
   }
 }
 
-export async function* chainEntries(d: PlatformDeps): AsyncGenerator<ChainEntry> {
+/** Events chained but not marked: left by the relay before it chained and marked in one transaction. */
+async function markPublished(d: PlatformDeps, events: EventItem[], publishedAt: number): Promise<void> {
+  await Promise.all(
+    events.map((e) =>
+      d.ddb.send(
+        new UpdateCommand({
+          TableName: d.tableName,
+          Key: eventKey(e.eventId),
+          UpdateExpression: 'SET publishedAt = :at REMOVE gsi2pk, gsi2sk',
+          ExpressionAttributeValues: { ':at': publishedAt },
+        }),
+      ),
+    ),
+  );
+}
+
+/** The entries after `afterSeq`, in order. */
+export async function* chainEntries(d: PlatformDeps, afterSeq = 0): AsyncGenerator<ChainEntry> {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await d.ddb.send(
       new QueryCommand({
         TableName: d.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':pk': CHAIN_PK, ':e': 'E#' },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': CHAIN_PK, ':from': entrySk(afterSeq + 1), ':to': 'E#~' },
         ExclusiveStartKey: start,
         Limit: 500,
       }),
@@ -106,9 +134,25 @@ export async function* chainEntries(d: PlatformDeps): AsyncGenerator<ChainEntry>
   } while (start);
 }
 
-export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
-  const verifier = new ChainVerifier();
+export interface WalkResult {
+  report: ChainReport;
+  /** False when the walk stopped at `maxEntries` before the head: continue from `report.head`… */
+  done: boolean;
+  position: ChainHead;
+}
+
+/**
+ * Walks the chain after `from` (a trusted checkpoint, or the genesis), checking every entry and the
+ * event it names, at most `maxEntries` of them; `done` false means call again from `position`.
+ */
+export async function walkChain(
+  d: PlatformDeps,
+  from: ChainHead = { seq: 0, hash: GENESIS_HASH },
+  maxEntries = Number.POSITIVE_INFINITY,
+): Promise<WalkResult> {
+  const verifier = new ChainVerifier(from);
   let buffer: ChainEntry[] = [];
+  let seen = 0;
   const flush = async () => {
     const digests = new Map<string, string>();
     for (let i = 0; i < buffer.length; i += 100) {
@@ -124,11 +168,26 @@ export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
     for (const entry of buffer) verifier.feed(entry, digests.get(entry.eventId) ?? null);
     buffer = [];
   };
-  for await (const entry of chainEntries(d)) {
+  let stopped = false;
+  for await (const entry of chainEntries(d, from.seq)) {
     buffer.push(entry);
     if (buffer.length >= 100) await flush();
+    if (++seen >= maxEntries) {
+      stopped = true;
+      break;
+    }
   }
   await flush();
   const head = await readHead(d);
-  return verifier.finish(head.seq === 0 ? undefined : head);
+  const position = verifier.position;
+  if (stopped && position.seq < head.seq) {
+    const partial = verifier.finish(position);
+    return { report: { ...partial, head }, done: partial.problem !== undefined, position };
+  }
+  const report = verifier.finish(head.seq === 0 ? undefined : head);
+  return { report, done: true, position };
+}
+
+export async function verifyChain(d: PlatformDeps): Promise<ChainReport> {
+  return (await walkChain(d)).report;
 }

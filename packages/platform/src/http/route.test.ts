@@ -1,7 +1,7 @@
 import { ClockPeriodError } from '@fazhi/domain/clocks/errors';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { configureDeps, type PlatformDeps } from '../deps';
 import type { RouteWiring } from '../wiring';
 import { httpRoute } from './route';

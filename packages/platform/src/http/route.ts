@@ -1,9 +1,11 @@
 // The edge of every HTTP function: size limit, JSON parsing, zod validation, authorisation by the
 // route's wiring, problem+json for every failure, correlation id on every log line. Handlers get a
 // parsed, authorised request and return a status and a body.
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ZodType, z } from 'zod';
+import type * as z from 'zod';
+import type { ZodType } from 'zod';
 import { type Principal, principalOf, requireDepartment, requirePrincipal, requireUser } from '../auth/principal';
 import { deps, type PlatformDeps } from '../deps';
 import {
@@ -107,6 +109,22 @@ function json(reply: Reply, correlationId: string): HttpResponse {
 }
 
 /**
+ * A validator on every successful GET: a client that sends it back in If-None-Match gets 304 and no
+ * body while nothing changed (the on-duty board polls this way; docs/BENCHMARKS.md, cost).
+ */
+function conditional(event: APIGatewayProxyEventV2, res: HttpResponse): HttpResponse {
+  if (event.requestContext?.http?.method !== 'GET' || res.statusCode !== 200 || !res.body) return res;
+  const etag = `W/"${createHash('sha256').update(res.body).digest('base64url').slice(0, 27)}"`;
+  const headers: Record<string, string> = { ...res.headers, etag, 'cache-control': 'private, no-cache' };
+  const sent = event.headers?.['if-none-match'] ?? event.headers?.['If-None-Match'];
+  if (sent?.split(',').some((t) => t.trim() === etag)) {
+    const { 'content-type': _, ...rest } = headers;
+    return { statusCode: 304, headers: rest, body: '' };
+  }
+  return { ...res, headers };
+}
+
+/**
  * Every failure of a route — thrown by the edge, the handler, or middy itself (a timeout) — is
  * answered in middy's onError, so it is problem+json whatever raised it.
  */
@@ -147,7 +165,7 @@ export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContex
         correlationId,
         deps: deps(),
       } as RouteContext<R>;
-      return json(await fn(ctx), correlationId);
+      return conditional(event, json(await fn(ctx), correlationId));
     });
 }
 

@@ -1,4 +1,5 @@
-import { type ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
+import * as z from 'zod';
 import type { JsonSchema } from './types';
 
 // z.toJSONSchema returns one self-contained document: shared or recursive parts sit in its own

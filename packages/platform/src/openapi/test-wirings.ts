@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FunctionWiring } from '../wiring';
 
 // Fake wirings for the OpenAPI and docs-page tests: every auth kind, path and query parameters,

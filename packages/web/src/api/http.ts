@@ -42,10 +42,22 @@ export interface RequestOptions {
   bearer?: string;
 }
 
+// The last answer to each GET with its validator: the next GET sends it back (If-None-Match), and a
+// 304 returns the very same object, so a caller can tell "unchanged" by identity and polling an
+// unchanged list costs no body, no parsing and no re-render.
+const validated = new Map<string, { etag: string; bearer: string | undefined; value: unknown }>();
+
+/** Forgets every remembered answer (on sign-out: the next user must not see the last one's data). */
+export function forgetValidated(): void {
+  validated.clear();
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   const bearer = options.bearer ?? (await bearerSource());
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  const known = method === 'GET' ? validated.get(path) : undefined;
+  if (known && known.bearer === bearer) headers['If-None-Match'] = known.etag;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotent) headers['Idempotency-Key'] = crypto.randomUUID();
 
@@ -67,6 +79,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const serverNow = parseDateHeader(response.headers.get('Date'));
   if (serverNow !== undefined) serverClock.observe({ sentAt, receivedAt, serverNow }, 'date-header');
 
+  if (response.status === 304 && known) return known.value as T;
   const text = await response.text();
   if (!response.ok) {
     if (response.status === 401 && bearer && options.bearer === undefined) onUnauthorized?.();
@@ -74,7 +87,10 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!text) return undefined as T;
   try {
-    return JSON.parse(text) as T;
+    const value = JSON.parse(text) as T;
+    const etag = response.headers.get('ETag');
+    if (method === 'GET' && etag) validated.set(path, { etag, bearer, value });
+    return value;
   } catch {
     // A 200 that is not JSON is a proxy or SPA fallback answering for a missing API.
     throw new ApiError({ type: 'about:blank', title: '', status: 502, errors: [] }, 'http');

@@ -1,8 +1,9 @@
 import { api } from '../api/endpoints';
-import { readLocalClock } from '../api/http';
+import { forgetValidated, readLocalClock } from '../api/http';
 import type { Alert, Clock } from '../api/types';
 import { createStore } from '../store';
 import { diffAlerts, type SeenAlerts } from './new-alerts';
+import { BOARD_POLL } from './poll-intervals';
 
 export interface BoardData {
   clocks: Clock[];
@@ -18,6 +19,8 @@ export interface BoardData {
 // not ring again for alerts already announced.
 export const boardStore = createStore<BoardData>({ clocks: [], alerts: [], acknowledged: [] });
 let seen: SeenAlerts | undefined;
+let lastAlerts: unknown;
+let pollsSinceClocks = Number.POSITIVE_INFINITY;
 let localClock: 'unknown' | 'present' | 'absent' = 'unknown';
 
 export const usesLocalClock = (): boolean => localClock === 'present';
@@ -25,6 +28,9 @@ export const usesLocalClock = (): boolean => localClock === 'present';
 export function resetBoard(): void {
   boardStore.set({ clocks: [], alerts: [], acknowledged: [] });
   seen = undefined;
+  lastAlerts = undefined;
+  pollsSinceClocks = Number.POSITIVE_INFINITY;
+  forgetValidated();
 }
 
 /** Reads the local runtime's virtual clock where there is one; asked once and then left alone in AWS. */
@@ -35,14 +41,23 @@ export async function syncServerClock(): Promise<void> {
 }
 
 /**
- * One poll: the server clock first, then every clock of the department (`all`, because a breached clock is
- * no longer `running` but still counts down, and a just-met one is shown as done) and the open alerts.
- * Returns the alerts to announce.
+ * One poll: the server clock first, then the open alerts, conditionally (a 304 while nothing changed).
+ * Every clock of the department (`all`, because a breached clock is no longer `running` but still counts
+ * down, and a just-met one is shown as done) is read again when the alerts changed — a warning, a breach
+ * or a met milestone changes both — when asked (`full`), and every `clocksEvery` polls otherwise; the
+ * countdowns run in the browser meanwhile. Returns the alerts to announce.
  */
-export async function refreshBoard(): Promise<Alert[]> {
+export async function refreshBoard(full = false): Promise<Alert[]> {
   await syncServerClock();
   try {
-    const [clocks, alerts] = await Promise.all([api.clocks('all'), api.alerts('open')]);
+    const alerts = await api.alerts('open');
+    const changed = alerts !== lastAlerts;
+    lastAlerts = alerts;
+    pollsSinceClocks++;
+    // Against the local runtime every poll reads both (a demo moves the virtual clock and watches).
+    const readClocks = full || changed || usesLocalClock() || pollsSinceClocks >= BOARD_POLL.clocksEvery;
+    const clocks = readClocks ? await api.clocks('all') : { items: boardStore.get().clocks };
+    if (readClocks) pollsSinceClocks = 0;
     const openAlerts = alerts.items.filter((a) => a.status === 'open');
     const diff = diffAlerts(seen, openAlerts);
     seen = diff.seen;

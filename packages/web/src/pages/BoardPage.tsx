@@ -15,6 +15,7 @@ import {
 import { boardStore, markAcknowledged, refreshBoard, usesLocalClock } from '../board/board-data';
 import { byUrgency, recentlyFinished, sortAlerts } from '../board/board-model';
 import { caseFactsOf, missingIncidents } from '../board/case-facts';
+import { BOARD_POLL } from '../board/poll-intervals';
 import { AlertCard } from '../components/AlertCard';
 import { ClockCard } from '../components/ClockCard';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -27,8 +28,7 @@ import { useStore } from '../store';
 import { formatDateTime, formatTime, instant } from '../time/china-time';
 import { serverClock } from '../time/server-clock';
 
-const POLL_MS = 2500;
-const STALE_MS = 10_000;
+const STALE_MS = BOARD_POLL.staleMs;
 
 export function BoardPage({ session }: { session: Session }) {
   const { t, kindLabel, lang } = useI18n();
@@ -38,16 +38,20 @@ export function BoardPage({ session }: { session: Session }) {
   const [sound, setSound] = useState(soundEnabled());
   const [notifications, setNotifications] = useState(notificationState());
 
-  const refresh = usePoll(async () => {
-    const fresh = await refreshBoard();
-    if (fresh.length === 0) return;
-    beep();
-    const lines = fresh.map((a) =>
-      t('board.newAlert', { label: kindLabel(a.clockKind, a.label), title: a.subject.title }),
-    );
-    setAnnouncement(lines.join('；'));
-    for (const [i, a] of fresh.entries()) notify(t('board.title'), lines[i] ?? '', a.id);
-  }, POLL_MS);
+  const refresh = usePoll(
+    async (urgent) => {
+      const fresh = await refreshBoard(urgent);
+      if (fresh.length === 0) return;
+      beep();
+      const lines = fresh.map((a) =>
+        t('board.newAlert', { label: kindLabel(a.clockKind, a.label), title: a.subject.title }),
+      );
+      setAnnouncement(lines.join('；'));
+      for (const [i, a] of fresh.entries()) notify(t('board.title'), lines[i] ?? '', a.id);
+    },
+    () => (usesLocalClock() ? BOARD_POLL.localMs : BOARD_POLL.visibleMs),
+    () => (usesLocalClock() ? BOARD_POLL.localMs : BOARD_POLL.hiddenMs),
+  );
 
   const alerts = useMemo(() => sortAlerts(data.alerts), [data.alerts]);
   const active = useMemo(() => byUrgency(data.clocks), [data.clocks]);

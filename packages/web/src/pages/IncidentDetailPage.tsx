@@ -21,17 +21,21 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
   const departments = useLoad(() => api.departments(), 'departments');
   const alertHistory = useLoad(() => api.caseAlerts('opinion-incident', id), `case-alerts:${id}`);
   // Keeps clocks and timeline current while the page is open (another officer may record a milestone).
-  usePoll(async () => {
-    await syncServerClock();
-    try {
-      const next = await api.incident(id);
-      // A poll answered before a form's own answer must not roll the page back.
-      if (!incident.data || next.version >= incident.data.version) incident.set(next);
-      alertHistory.set(await api.caseAlerts('opinion-incident', id));
-    } catch {
-      // The first load shows errors; a failed background refresh keeps what is on screen.
-    }
-  }, 5000);
+  usePoll(
+    async () => {
+      await syncServerClock();
+      try {
+        const next = await api.incident(id);
+        // A poll answered before a form's own answer must not roll the page back.
+        if (!incident.data || next.version >= incident.data.version) incident.set(next);
+        alertHistory.set(await api.caseAlerts('opinion-incident', id));
+      } catch {
+        // The first load shows errors; a failed background refresh keeps what is on screen.
+      }
+    },
+    5000,
+    60_000,
+  );
 
   const data = incident.data;
   if (!data) {
