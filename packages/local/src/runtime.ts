@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
+import { OUTBOX_STREAM_FILTER, STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '@fazhi/platform/ddb/outbox';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
@@ -222,6 +223,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       endpoint,
       streamArn,
       log,
+      filter: OUTBOX_STREAM_FILTER,
+      batchSize: STREAM_BATCH_SIZE,
+      retryAttempts: STREAM_RETRY_ATTEMPTS,
       handler: async (event) => {
         for (const f of streamFns) await (await loadHandler(f.name))(event);
       },
