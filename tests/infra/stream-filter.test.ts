@@ -31,8 +31,7 @@ const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 const clock = new ManualClock(NOW);
 const ids = { clock, newId: idFactory(clock) };
 
-type Image = Record<string, unknown>;
-function streamRecord(eventName: 'INSERT' | 'MODIFY' | 'REMOVE', item: Image) {
+function streamRecord(eventName: 'INSERT' | 'MODIFY' | 'REMOVE', item: object) {
   const image = marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
   return {
     eventID: '1',
@@ -104,12 +103,7 @@ describe('the table stream filter in the synthesised template', () => {
   it('keeps out state items, clock items, the published mark and TTL deletions', () => {
     // Prepare
     const { clock: clockState, events } = clockStart();
-    const department = departmentItem({
-      id: 'samr',
-      name: '市场监管局',
-      nameEn: 'Market regulation',
-      createdAt: NOW,
-    } as Parameters<typeof departmentItem>[0]);
+    const department = departmentItem({ id: 'samr', name: '市场监管局', kinds: [], version: 1 });
     const published = { ...events[0]!, publishedAt: NOW + 50, chainSeq: 7 };
 
     // Act

@@ -11,7 +11,6 @@ import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
 import { OUTBOX_STREAM_FILTER, STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '@fazhi/platform/ddb/outbox';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
-import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
@@ -45,6 +44,8 @@ export interface LocalRuntimeOptions {
   /** Folder of the built front end; false serves none. */
   webDist?: string | false;
   busRetryBaseMs?: number;
+  /** Lambda's waits before its asynchronous retries (default about 1 and 2 minutes, as in AWS). */
+  asyncRetryDelaysMs?: readonly number[];
   inboxSettleMs?: number;
   outboxStaleMs?: number;
   /** Default 750: just under the one-second local tick, so no clock fires a tick late. */
@@ -177,9 +178,21 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // Patterns are compiled here: a pattern outside the supported subset stops the start.
     const targets = buildTargets(functions, async (w) => {
       const h = await loadHandler(w.name);
-      return (e: DeliveredEvent) => h(e);
+      return (e: Record<string, unknown>) => h(e);
     });
-    bus = new LocalBus(d, targets, { retryBaseMs: opts.busRetryBaseMs ?? 1000, log });
+    // The bus's queue and dead letters go through a client of its own: in AWS they are EventBridge's,
+    // Lambda's and SQS's, not writes of any function (the cost script meters the functions' client).
+    const busClient = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    bus = new LocalBus(d, targets, {
+      retryBaseMs: opts.busRetryBaseMs ?? 1000,
+      ...(opts.asyncRetryDelaysMs ? { asyncRetryDelaysMs: opts.asyncRetryDelaysMs } : {}),
+      store: { ddb: documentClient(busClient), tableName },
+      log,
+    });
 
     const authorizerFn = functions.find((f) => f.authorizer);
     const authorizer = authorizerFn ? await loadHandler(authorizerFn.name) : undefined;
@@ -233,11 +246,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     await poller.start();
 
     const scheduler = new Scheduler(log);
+    // Each tick goes through the bus as its rule's invocation: the same retries and dead letters as AWS.
     for (const f of functions) {
-      for (const s of f.schedules ?? [])
-        scheduler.every(s.name, s.localEveryMs, async () =>
-          (await loadHandler(f.name))({ source: 'aws.events', 'detail-type': 'Scheduled Event' }),
-        );
+      for (const s of f.schedules ?? []) scheduler.every(s.name, s.localEveryMs, () => bus!.invokeScheduled(s.name));
     }
 
     ready = true;
