@@ -9,7 +9,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
-import { OUTBOX_STREAM_FILTER, STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '@fazhi/platform/ddb/outbox';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
@@ -23,6 +22,7 @@ import { loadLocalIdp } from './local-idp';
 import { localRoutes } from './local-routes';
 import { Scheduler } from './scheduler';
 import { type Credentials, seedDemo } from './seed';
+import { LOCAL_WEB_DIST, localStreamMapping } from './stand-ins';
 import { StreamPoller } from './stream-poller';
 import { ensureTable } from './tables';
 import { VirtualClock } from './virtual-clock';
@@ -213,7 +213,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         functions,
         isReady: () => ready,
       }),
-      webDist: opts.webDist === false ? undefined : (opts.webDist ?? join(REPO_ROOT, 'packages', 'web', 'dist')),
+      webDist: opts.webDist === false ? undefined : (opts.webDist ?? LOCAL_WEB_DIST),
       log: () => undefined,
     });
     await new Promise<void>((ok, fail) => {
@@ -231,16 +231,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     if (relayed > 0) log('relayed events left pending by the previous run', { relayed });
     await bus.runRetries();
 
-    const streamFns = functions.filter((f) => f.stream);
+    const mapping = localStreamMapping(functions);
     const poller = new StreamPoller({
       endpoint,
       streamArn,
       log,
-      filter: OUTBOX_STREAM_FILTER,
-      batchSize: STREAM_BATCH_SIZE,
-      retryAttempts: STREAM_RETRY_ATTEMPTS,
+      filter: mapping.filter,
+      batchSize: mapping.batchSize,
+      retryAttempts: mapping.retryAttempts,
       handler: async (event) => {
-        for (const f of streamFns) await (await loadHandler(f.name))(event);
+        for (const name of mapping.functions) await (await loadHandler(name))(event);
       },
     });
     await poller.start();

@@ -45,7 +45,8 @@ export interface BusTarget {
   rule: string;
   kind: 'subscription' | 'schedule';
   functionName: string;
-  /** Subscriptions only. */
+  /** Subscriptions only: the wiring's pattern, and its compiled matcher. */
+  pattern?: Record<string, unknown>;
   matches?: CompiledPattern;
   /** The rule target's retry policy for handing the event over. */
   delivery: { maxAttempts: number; maxEventAgeMs: number };
@@ -105,6 +106,7 @@ export function buildTargets(functions: FunctionWiring[], load: (w: FunctionWiri
         rule: s.name,
         kind: 'subscription',
         functionName: w.name,
+        pattern: s.pattern,
         // Throws PatternError at start for anything outside the supported subset.
         matches: compilePattern(s.pattern),
         delivery: {
