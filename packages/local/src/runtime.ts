@@ -24,7 +24,7 @@ import { Scheduler } from './scheduler';
 import { type Credentials, seedDemo } from './seed';
 import { LOCAL_WEB_DIST, localStreamMapping } from './stand-ins';
 import { StreamPoller } from './stream-poller';
-import { ensureTable } from './tables';
+import { ensureQueueTable, ensureTable } from './tables';
 import { VirtualClock } from './virtual-clock';
 
 /** The function whose invocation is running (set only with `onInvoke`), for per-function metering. */
@@ -180,8 +180,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       const h = await loadHandler(w.name);
       return (e: Record<string, unknown>) => h(e);
     });
-    // The bus's queue and dead letters go through a client of its own: in AWS they are EventBridge's,
-    // Lambda's and SQS's, not writes of any function (the cost script meters the functions' client).
+    // The bus's queue and dead letters go to a table and through a client of their own: in AWS they
+    // are EventBridge's, Lambda's and SQS's, neither table writes of any function (the cost script
+    // meters the functions' client) nor records on the table's stream.
+    const busTableName = `${tableName}-bus`;
+    await ensureQueueTable(rawClient, busTableName);
     const busClient = new DynamoDBClient({
       endpoint,
       region: 'local',
@@ -190,7 +193,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     bus = new LocalBus(d, targets, {
       retryBaseMs: opts.busRetryBaseMs ?? 1000,
       ...(opts.asyncRetryDelaysMs ? { asyncRetryDelaysMs: opts.asyncRetryDelaysMs } : {}),
-      store: { ddb: documentClient(busClient), tableName },
+      store: { ddb: documentClient(busClient), tableName: busTableName },
       log,
     });
 

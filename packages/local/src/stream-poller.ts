@@ -82,7 +82,7 @@ export class StreamPoller {
             this.iterators.delete(shard);
             continue;
           }
-          const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+          const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
           const records = out.Records ?? [];
           got += records.length;
           // A filtered-out record is consumed without an invocation, as in AWS.

@@ -13,8 +13,9 @@
 //     function's on-failure destination in AWS).
 //   schedules go the same way, with the schedule rule's retry policy.
 //
-// The queue and the dead-letter store live in the table (`BUSQ`, `DLQ`), written through the bus's
-// own client: in AWS they are EventBridge's and Lambda's internal queues and SQS, not table writes.
+// The queue and the dead-letter store (`BUSQ`, `DLQ`) live in the bus's own table, through its own
+// client: in AWS they are EventBridge's and Lambda's internal queues and SQS, not the platform's
+// table, so they neither appear on its stream nor count as its writes.
 import {
   BatchWriteCommand,
   DeleteCommand,
