@@ -1,4 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
+import { DEAD_LETTER_TAG } from '@fazhi/platform/events/dead-letter';
+import { Duration, Tags } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -28,8 +29,10 @@ export class DeadLetter extends Construct {
     acknowledge(
       this.queue,
       'AwsSolutions-SQS3',
-      'This queue is itself a dead-letter queue (of an EventBridge target or a stream mapping); nothing consumes it but an operator replaying.',
+      'This queue is itself a dead-letter queue (of an EventBridge target, a Lambda on-failure destination or a stream mapping); nothing consumes it but an operator replaying (`npm run fazhi -- dlq replay --aws`).',
     );
+    // How `dlq list|replay --aws` finds the stack's dead-letter queues among the account's.
+    Tags.of(this.queue).add(DEAD_LETTER_TAG, props.purpose.replace(/[^\p{L}\p{N} _.:/=+\-@]/gu, ' ').trim());
     this.alarm = new Alarm(this, 'Alarm', {
       alarmDescription: `Undelivered events in the dead-letter queue of ${props.purpose}`,
       metric: this.queue.metricApproximateNumberOfMessagesVisible({

@@ -1,20 +1,17 @@
+import { OUTBOX_STREAM_FILTER, STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '@fazhi/platform/ddb/outbox';
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct, type IConstruct } from 'constructs';
 import { DeadLetter } from './dead-letter';
 import { acknowledge } from './nag';
 
-export const STREAM_BATCH_SIZE = 25;
-export const STREAM_RETRY_ATTEMPTS = 10;
+export { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS };
 
-/** Only new outbox items wake the relay; state items, updates and TTL deletions never do. */
-export const OUTBOX_INSERT_FILTER = FilterCriteria.filter({
-  eventName: FilterRule.isEqual('INSERT'),
-  dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } },
-});
+/** Only new event (outbox) items wake the relay: the one filter the local stream poller applies too. */
+export const OUTBOX_INSERT_FILTER = FilterCriteria.filter(OUTBOX_STREAM_FILTER);
 
 export interface StreamConsumerProps {
   wiring: string;

@@ -17,6 +17,8 @@ export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<
     dataDir: mkdtempSync(join(tmpdir(), 'fazhi-test-')),
     webDist: false,
     busRetryBaseMs: 20,
+    // Lambda waits about 1 and 2 minutes before its retries; the suite keeps the ratio, not the minutes.
+    asyncRetryDelaysMs: [40, 80],
     inboxSettleMs: 0,
     log: process.env.FAZHI_TEST_LOG ? (m, e) => console.log(m, JSON.stringify(e)) : () => undefined,
     ...opts,

@@ -1,7 +1,10 @@
 // `npm run fazhi -- <command>`: talks to the running local runtime: FAZHI_URL, else FAZHI_PORT, else the
 // baseUrl in the credentials file it wrote (FAZHI_DATA_DIR, default .fazhi/local), else http://127.0.0.1:3000.
-//   dlq list                       the dead-letter store
-//   dlq replay [--rule R] [--id I]  send dead letters to their target again
+//   dlq list [--aws]                the dead-letter store (--aws: the deployed stack's SQS DLQs)
+//   dlq replay [--rule R] [--id I] [--aws]
+//                                  invoke the failed function again with each dead letter's event;
+//                                  --aws redrives the stack's SQS queues (AWS credentials and
+//                                  region from the usual chain; FAZHI_STACK, default Fazhi)
 //   evidence verify [--full]       verify the evidence hash chain (a job) from the last checkpoint, or
 //                                  the whole chain with --full; names the first altered/removed entry
 //   clock                          show the runtime's clock
@@ -38,15 +41,43 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
 }
 
 const usage =
-  'usage: npm run fazhi -- dlq list | dlq replay [--rule R] [--id I] | evidence verify [--full] | clock [advance PT1H]';
+  'usage: npm run fazhi -- dlq list [--aws] | dlq replay [--rule R] [--id I] [--aws] | evidence verify [--full] | clock [advance PT1H]';
 
-if (cmd === 'dlq' && sub === 'list') {
+const aws = rest.includes('--aws');
+const stackName = process.env.FAZHI_STACK ?? 'Fazhi';
+
+if (cmd === 'dlq' && aws) {
+  const { listAwsDeadLetters, replayAwsDeadLetters } = await import('./aws-dead-letters');
+  if (sub === 'list') {
+    for (const q of await listAwsDeadLetters(stackName)) {
+      console.log(`${q.queue}: ${q.letters.length} replayable, ${q.streamBatches} stream batches, ${q.unknown} other`);
+      for (const l of q.letters)
+        console.log(`  ${l.id}  ${l.functionName}  ${l.condition}  attempts=${l.attempts}  ${l.error}`);
+    }
+  } else if (sub === 'replay') {
+    const out = await replayAwsDeadLetters(stackName, {
+      ...(flag('rule') ? { rule: flag('rule')! } : {}),
+      ...(flag('id') ? { id: flag('id')! } : {}),
+    });
+    console.log(JSON.stringify(out));
+  } else {
+    console.error(usage);
+    process.exit(2);
+  }
+} else if (cmd === 'dlq' && sub === 'list') {
   const { items } = (await call('GET', '/_local/dlq')) as {
-    items: { id: string; rule: string; attempts: number; error: string; event: { 'detail-type': string } }[];
+    items: {
+      id: string;
+      rule: string;
+      condition: string;
+      attempts: number;
+      error: string;
+      event: { 'detail-type': string };
+    }[];
   };
   if (items.length === 0) console.log('The dead-letter store is empty.');
   for (const l of items)
-    console.log(`${l.id}  ${l.rule}  ${l.event['detail-type']}  attempts=${l.attempts}  ${l.error}`);
+    console.log(`${l.id}  ${l.rule}  ${l.event['detail-type']}  ${l.condition}  attempts=${l.attempts}  ${l.error}`);
 } else if (cmd === 'dlq' && sub === 'replay') {
   const out = await call('POST', '/_local/dlq/replay', {
     ...(flag('rule') ? { rule: flag('rule') } : {}),

@@ -10,7 +10,6 @@ import type { Clock } from '@fazhi/domain/clock';
 import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
-import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
@@ -23,8 +22,9 @@ import { loadLocalIdp } from './local-idp';
 import { localRoutes } from './local-routes';
 import { Scheduler } from './scheduler';
 import { type Credentials, seedDemo } from './seed';
+import { LOCAL_WEB_DIST, localStreamMapping } from './stand-ins';
 import { StreamPoller } from './stream-poller';
-import { ensureTable } from './tables';
+import { ensureQueueTable, ensureTable } from './tables';
 import { VirtualClock } from './virtual-clock';
 
 /** The function whose invocation is running (set only with `onInvoke`), for per-function metering. */
@@ -44,6 +44,8 @@ export interface LocalRuntimeOptions {
   /** Folder of the built front end; false serves none. */
   webDist?: string | false;
   busRetryBaseMs?: number;
+  /** Lambda's waits before its asynchronous retries (default about 1 and 2 minutes, as in AWS). */
+  asyncRetryDelaysMs?: readonly number[];
   inboxSettleMs?: number;
   outboxStaleMs?: number;
   /** Default 750: just under the one-second local tick, so no clock fires a tick late. */
@@ -176,9 +178,24 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // Patterns are compiled here: a pattern outside the supported subset stops the start.
     const targets = buildTargets(functions, async (w) => {
       const h = await loadHandler(w.name);
-      return (e: DeliveredEvent) => h(e);
+      return (e: Record<string, unknown>) => h(e);
     });
-    bus = new LocalBus(d, targets, { retryBaseMs: opts.busRetryBaseMs ?? 1000, log });
+    // The bus's queue and dead letters go to a table and through a client of their own: in AWS they
+    // are EventBridge's, Lambda's and SQS's, neither table writes of any function (the cost script
+    // meters the functions' client) nor records on the table's stream.
+    const busTableName = `${tableName}-bus`;
+    await ensureQueueTable(rawClient, busTableName);
+    const busClient = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    bus = new LocalBus(d, targets, {
+      retryBaseMs: opts.busRetryBaseMs ?? 1000,
+      ...(opts.asyncRetryDelaysMs ? { asyncRetryDelaysMs: opts.asyncRetryDelaysMs } : {}),
+      store: { ddb: documentClient(busClient), tableName: busTableName },
+      log,
+    });
 
     const authorizerFn = functions.find((f) => f.authorizer);
     const authorizer = authorizerFn ? await loadHandler(authorizerFn.name) : undefined;
@@ -199,7 +216,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         functions,
         isReady: () => ready,
       }),
-      webDist: opts.webDist === false ? undefined : (opts.webDist ?? join(REPO_ROOT, 'packages', 'web', 'dist')),
+      webDist: opts.webDist === false ? undefined : (opts.webDist ?? LOCAL_WEB_DIST),
       log: () => undefined,
     });
     await new Promise<void>((ok, fail) => {
@@ -217,23 +234,24 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     if (relayed > 0) log('relayed events left pending by the previous run', { relayed });
     await bus.runRetries();
 
-    const streamFns = functions.filter((f) => f.stream);
+    const mapping = localStreamMapping(functions);
     const poller = new StreamPoller({
       endpoint,
       streamArn,
       log,
+      filter: mapping.filter,
+      batchSize: mapping.batchSize,
+      retryAttempts: mapping.retryAttempts,
       handler: async (event) => {
-        for (const f of streamFns) await (await loadHandler(f.name))(event);
+        for (const name of mapping.functions) await (await loadHandler(name))(event);
       },
     });
     await poller.start();
 
     const scheduler = new Scheduler(log);
+    // Each tick goes through the bus as its rule's invocation: the same retries and dead letters as AWS.
     for (const f of functions) {
-      for (const s of f.schedules ?? [])
-        scheduler.every(s.name, s.localEveryMs, async () =>
-          (await loadHandler(f.name))({ source: 'aws.events', 'detail-type': 'Scheduled Event' }),
-        );
+      for (const s of f.schedules ?? []) scheduler.every(s.name, s.localEveryMs, () => bus!.invokeScheduled(s.name));
     }
 
     ready = true;

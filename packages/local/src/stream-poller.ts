@@ -1,5 +1,7 @@
 // Feeds the table's stream to the `stream: true` functions (the outbox relay), as the Lambda
-// event source mapping does in AWS. Shards open at start are read from LATEST (what was committed
+// event source mapping does in AWS: the mapping's filter (OUTBOX_STREAM_FILTER, applied with the
+// local bus's pattern matcher, so a record passes here exactly when it passes in AWS), its batch
+// size, its bounded retries of a failing batch. Shards open at start are read from LATEST (what was committed
 // before start is drained from the pending index instead); shards that appear later from their start.
 import {
   type _Record,
@@ -10,6 +12,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { type CompiledPattern, compilePattern } from './bus/pattern';
 
 export interface StreamPollerOptions {
   endpoint: string;
@@ -17,6 +20,12 @@ export interface StreamPollerOptions {
   handler: (event: DynamoDBStreamEvent) => Promise<unknown>;
   log: (msg: string, extra?: Record<string, unknown>) => void;
   intervalMs?: number;
+  /** The event source mapping's filter (EventBridge pattern syntax over the stream record). */
+  filter: Record<string, unknown>;
+  /** Records per invocation, as the mapping's BatchSize. */
+  batchSize: number;
+  /** Retries of a failing batch before it is given up (its items stay pending for the sweep). */
+  retryAttempts: number;
 }
 
 export class StreamPoller {
@@ -26,8 +35,10 @@ export class StreamPoller {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private lastDescribe = 0;
+  private readonly passes: CompiledPattern;
 
   constructor(private readonly opts: StreamPollerOptions) {
+    this.passes = compilePattern(opts.filter);
     this.client = new DynamoDBStreamsClient({
       endpoint: opts.endpoint,
       region: 'local',
@@ -71,12 +82,13 @@ export class StreamPoller {
             this.iterators.delete(shard);
             continue;
           }
-          const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+          const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
           const records = out.Records ?? [];
-          if (records.length > 0) {
-            got += records.length;
-            await this.deliver(records);
-          }
+          got += records.length;
+          // A filtered-out record is consumed without an invocation, as in AWS.
+          const passing = records.filter((r) => this.passes(r as unknown as Record<string, unknown>));
+          for (let i = 0; i < passing.length; i += this.opts.batchSize)
+            await this.deliver(passing.slice(i, i + this.opts.batchSize));
           this.iterators.set(shard, out.NextShardIterator);
         }
       } catch (e) {
@@ -90,12 +102,21 @@ export class StreamPoller {
 
   private async deliver(records: _Record[]): Promise<void> {
     const event = { Records: records } as unknown as DynamoDBStreamEvent;
-    // Like a Lambda event source mapping with retries: keep trying the batch until it succeeds.
+    // Like the event source mapping: the batch is retried a bounded number of times, then given up
+    // (in AWS its pointer goes to the stream's DLQ); its event items stay pending in the outbox index,
+    // where the outbox sweep republishes them.
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await this.opts.handler(event);
         return;
       } catch (e) {
+        if (attempt > this.opts.retryAttempts) {
+          this.opts.log('stream batch given up after its retries; the outbox sweep republishes it', {
+            attempts: attempt,
+            error: (e as Error).message,
+          });
+          return;
+        }
         this.opts.log('stream handler failed; retrying the batch', { attempt, error: (e as Error).message });
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
       }

@@ -51,3 +51,31 @@ export async function ensureTable(
   );
   return { streamArn: out.TableDescription?.LatestStreamArn ?? '', created: true };
 }
+
+/**
+ * The local bus's own table (its queue and dead letters): what EventBridge, Lambda's asynchronous
+ * queue and SQS hold in AWS. Apart from the platform's table so that, as there, none of it passes
+ * through the table's stream or its capacity. Keys only, no stream (idempotent).
+ */
+export async function ensureQueueTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (e) {
+    if (!(e instanceof ResourceNotFoundException)) throw e;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+  );
+}

@@ -37,7 +37,11 @@ export interface SubscriptionWiring {
   /** Rule name, unique in the app: `<function>-<what>`. */
   name: string;
   pattern: EventPattern;
-  /** Attempts before the event goes to the dead-letter queue (EventBridge default 185, we use fewer). */
+  /**
+   * EventBridge's delivery attempts (the function throttled or unavailable) before the event goes to
+   * the rule's dead-letter queue; default DEFAULT_MAX_ATTEMPTS (async-invoke.ts). Errors thrown BY
+   * the function are Lambda's to retry: see the function's `asyncInvoke`.
+   */
   maxAttempts?: number;
 }
 
@@ -47,6 +51,19 @@ export interface ScheduleWiring {
   expression: string;
   /** Tick of the local runtime, in milliseconds. */
   localEveryMs: number;
+}
+
+/**
+ * What Lambda does when an asynchronous invocation (a subscription's or a schedule's rule → the
+ * function) fails: the function is retried, then the event goes to the on-failure destination (an
+ * SQS queue in AWS, the local dead-letter store locally). Default: DEFAULT_ASYNC_INVOKE
+ * (packages/platform/src/async-invoke.ts).
+ */
+export interface AsyncInvokeWiring {
+  /** Lambda's retries after a function error, 0–2: about a minute after the first, two after the second. */
+  retryAttempts: 0 | 1 | 2;
+  /** An event older than this (60 s – 6 h) is not retried again but sent to the on-failure destination. */
+  maxEventAgeSeconds: number;
 }
 
 /** What the function touches; the CDK app turns these into least-privilege grants. */
@@ -71,6 +88,8 @@ export interface FunctionWiring {
   /** The Lambda authoriser for API keys. At most one function sets this. */
   authorizer?: boolean;
   permissions: Permission[];
+  /** Only for functions with subscriptions or schedules (they are invoked asynchronously). */
+  asyncInvoke?: AsyncInvokeWiring;
   memoryMb?: number;
   timeoutSeconds?: number;
 }

@@ -1,68 +1,134 @@
-// The local event bus: routes by the wirings' patterns, delivers to the same handlers as AWS.
-// Durability matches what the relay needs: `put` resolves once every target has either taken the
-// event or had it persisted for retry, so an event marked published is never only in memory.
-// Failed deliveries retry with exponential backoff from a table-backed queue, then land in the
-// dead-letter store (also in the table), from which `replay` sends them again.
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+// The local event bus and Lambda's asynchronous invocation, as AWS runs them, from the same
+// declarations (packages/platform/src/async-invoke.ts):
+//
+//   put (PutEvents) stores one queue item per matching rule target and returns: the relay is never
+//     held up by a subscriber. The event is then durable (a restart resumes the queue), so an event
+//     the relay marks published is never only in memory. Targets run concurrently, bounded.
+//   delivery (EventBridge → Lambda): a target whose function cannot be handed the event (locally: its
+//     handler fails to load) is retried by the rule's retry policy, then dead-lettered
+//     (`DeliveryFailed`, the rule's DLQ in AWS).
+//   function error (Lambda's async retries): retried `asyncInvoke.retryAttempts` times, about one
+//     and two minutes later (tests shorten the waits), unless the event is older than
+//     `maxEventAgeSeconds`; then dead-lettered (`RetriesExhausted` / `EventAgeExceeded`, the
+//     function's on-failure destination in AWS).
+//   schedules go the same way, with the schedule rule's retry policy.
+//
+// The queue and the dead-letter store (`BUSQ`, `DLQ`) live in the bus's own table, through its own
+// client: in AWS they are EventBridge's and Lambda's internal queues and SQS, not the platform's
+// table, so they neither appear on its stream nor count as its writes.
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  asyncInvokeOf,
+  DEFAULT_MAX_ATTEMPTS,
+  LAMBDA_ASYNC_RETRY_DELAYS_MS,
+  SCHEDULE_DELIVERY,
+  SUBSCRIPTION_MAX_EVENT_AGE_SECONDS,
+} from '@fazhi/platform/async-invoke';
 import { dueBound, padMs } from '@fazhi/platform/ddb/due-index';
 import type { PlatformDeps } from '@fazhi/platform/deps';
-import type { BusEvent, DeliveredEvent } from '@fazhi/platform/events/envelope';
+import type { DeadLetter, DeadLetterCondition } from '@fazhi/platform/events/dead-letter';
+import { type BusEvent, type DeliveredEvent, toIso } from '@fazhi/platform/events/envelope';
 import type { EventPublisher } from '@fazhi/platform/events/publisher';
-import type { FunctionWiring } from '@fazhi/platform/wiring';
+import type { AsyncInvokeWiring, FunctionWiring } from '@fazhi/platform/wiring';
 import { type CompiledPattern, compilePattern } from './pattern';
+
+export type { DeadLetter } from '@fazhi/platform/events/dead-letter';
+
+type Invoke = (event: Record<string, unknown>) => Promise<unknown>;
 
 export interface BusTarget {
   rule: string;
+  kind: 'subscription' | 'schedule';
   functionName: string;
-  matches: CompiledPattern;
-  maxAttempts: number;
-  invoke: (event: DeliveredEvent) => Promise<unknown>;
+  /** Subscriptions only: the wiring's pattern, and its compiled matcher. */
+  pattern?: Record<string, unknown>;
+  matches?: CompiledPattern;
+  /** The rule target's retry policy for handing the event over. */
+  delivery: { maxAttempts: number; maxEventAgeMs: number };
+  /** Lambda's asynchronous-invocation settings of the function. */
+  asyncInvoke: AsyncInvokeWiring;
+  /** Hands the event over: resolves the function's handler (a failure is a delivery failure). */
+  load: () => Promise<Invoke>;
 }
 
-export interface DeadLetter {
-  id: string;
-  rule: string;
-  functionName: string;
-  event: DeliveredEvent;
-  attempts: number;
-  error: string;
-  failedAt: number;
-}
-
-interface RetryItem {
-  pk: 'BUSRETRY';
+interface QueueItem {
+  pk: 'BUSQ';
+  /** `<due, 15 digits>#<id>` */
   sk: string;
+  type: 'bus-queue';
   rule: string;
-  event: DeliveredEvent;
-  attempts: number;
-  lastError: string;
+  event: Record<string, unknown>;
+  /** Wall ms the bus accepted the event: the age EventBridge and Lambda limit. */
+  acceptedAt: number;
+  /** Failed hand-overs so far. */
+  deliveries: number;
+  /** Function attempts so far. */
+  invocations: number;
+  lastError?: string;
 }
 
 export interface LocalBusOptions {
-  /** First retry delay; doubles each attempt (EventBridge uses a similar jittered backoff). */
+  /** First delivery retry delay; doubles each attempt (EventBridge's backoff, shortened). */
   retryBaseMs: number;
+  /** Lambda's waits before its asynchronous retries; default LAMBDA_ASYNC_RETRY_DELAYS_MS. */
+  asyncRetryDelaysMs?: readonly number[];
+  /** Targets running at once (a local stand-in for the account's concurrency). Default 16. */
+  concurrency?: number;
+  /** Where the queue and the dead letters are kept (the table, through a client of the bus's own). */
+  store: { ddb: DynamoDBDocumentClient; tableName: string };
+  /** Wall time: retries wait in real time, whatever the virtual clock says. Default Date.now. */
+  now?: () => number;
   log: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
-export function buildTargets(
-  functions: FunctionWiring[],
-  load: (w: FunctionWiring) => Promise<(e: DeliveredEvent) => Promise<unknown>>,
-): BusTarget[] {
+export function buildTargets(functions: FunctionWiring[], load: (w: FunctionWiring) => Promise<Invoke>): BusTarget[] {
   const targets: BusTarget[] = [];
   for (const w of functions) {
-    for (const s of w.subscriptions ?? []) {
-      // Throws PatternError at start for anything outside the supported subset.
-      const matches = compilePattern(s.pattern);
-      let handler: ((e: DeliveredEvent) => Promise<unknown>) | undefined;
+    const subscriptions = w.subscriptions ?? [];
+    const schedules = w.schedules ?? [];
+    if (subscriptions.length + schedules.length === 0) continue;
+    const asyncInvoke = asyncInvokeOf(w);
+    let handler: Promise<Invoke> | undefined;
+    const loadOnce = () => {
+      handler ??= load(w).catch((e) => {
+        handler = undefined;
+        throw e;
+      });
+      return handler;
+    };
+    for (const s of subscriptions) {
       targets.push({
         rule: s.name,
+        kind: 'subscription',
         functionName: w.name,
-        matches,
-        maxAttempts: s.maxAttempts ?? 3,
-        invoke: async (e) => {
-          handler ??= await load(w);
-          return handler(e);
+        pattern: s.pattern,
+        // Throws PatternError at start for anything outside the supported subset.
+        matches: compilePattern(s.pattern),
+        delivery: {
+          maxAttempts: s.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          maxEventAgeMs: SUBSCRIPTION_MAX_EVENT_AGE_SECONDS * 1000,
         },
+        asyncInvoke,
+        load: loadOnce,
+      });
+    }
+    for (const s of schedules) {
+      targets.push({
+        rule: s.name,
+        kind: 'schedule',
+        functionName: w.name,
+        delivery: {
+          maxAttempts: SCHEDULE_DELIVERY.maxAttempts,
+          maxEventAgeMs: SCHEDULE_DELIVERY.maxEventAgeSeconds * 1000,
+        },
+        asyncInvoke,
+        load: loadOnce,
       });
     }
   }
@@ -74,13 +140,33 @@ export class LocalBus implements EventPublisher {
   private retryAt = 0;
   private retrying = false;
   private again = false;
-  private inflight = new Set<Promise<unknown>>();
+  private stopped = false;
+  /** Queue items being attempted (by sk), so the retry scan never runs one twice. */
+  private running = new Map<string, Promise<void>>();
+  private slots: number;
+  private waiting: (() => void)[] = [];
+  private readonly byRule: Map<string, BusTarget>;
+  private readonly now: () => number;
+  private readonly delays: readonly number[];
 
   constructor(
     private readonly d: PlatformDeps,
     private readonly targets: BusTarget[],
     private readonly opts: LocalBusOptions,
-  ) {}
+  ) {
+    this.byRule = new Map(targets.map((t) => [t.rule, t]));
+    this.slots = opts.concurrency ?? 16;
+    this.now = opts.now ?? Date.now;
+    this.delays = opts.asyncRetryDelaysMs ?? LAMBDA_ASYNC_RETRY_DELAYS_MS;
+  }
+
+  private get ddb() {
+    return this.opts.store.ddb;
+  }
+
+  private get tableName() {
+    return this.opts.store.tableName;
+  }
 
   private envelope(e: BusEvent): DeliveredEvent {
     return {
@@ -96,62 +182,158 @@ export class LocalBus implements EventPublisher {
     };
   }
 
-  async put(events: readonly BusEvent[]): Promise<void> {
-    const work: Promise<void>[] = [];
-    for (const e of events) {
-      const delivered = this.envelope(e);
-      const asRecord = delivered as unknown as Record<string, unknown>;
-      for (const t of this.targets) if (t.matches(asRecord)) work.push(this.firstAttempt(t, delivered));
-    }
-    await Promise.all(work);
-  }
-
-  private async firstAttempt(t: BusTarget, event: DeliveredEvent): Promise<void> {
-    try {
-      await t.invoke(event);
-    } catch (e) {
-      await this.failed(t, event, 1, e);
-    }
-  }
-
-  private async failed(t: BusTarget, event: DeliveredEvent, attempts: number, err: unknown): Promise<void> {
-    const error = err instanceof Error ? err.message : String(err);
-    if (attempts >= t.maxAttempts) {
-      const letter: DeadLetter = {
-        id: this.d.newId(),
-        rule: t.rule,
-        functionName: t.functionName,
-        event,
-        attempts,
-        error,
-        failedAt: this.d.clock.now(),
-      };
-      await this.d.ddb.send(
-        new PutCommand({
-          TableName: this.d.tableName,
-          Item: { pk: 'DLQ', sk: letter.id, type: 'dead-letter', ...letter },
-        }),
-      );
-      this.opts.log('event dead-lettered', { rule: t.rule, eventId: event.detail.meta.eventId, attempts, error });
-      return;
-    }
-    const delay = this.opts.retryBaseMs * 2 ** (attempts - 1);
-    // Retries wait in real time: backoff protects a struggling receiver, whatever the virtual clock says.
-    const due = Date.now() + delay;
-    const item: RetryItem = {
-      pk: 'BUSRETRY',
+  private queueItem(rule: string, event: Record<string, unknown>, due: number): QueueItem {
+    return {
+      pk: 'BUSQ',
       sk: `${padMs(due)}#${this.d.newId()}`,
-      rule: t.rule,
+      type: 'bus-queue',
+      rule,
       event,
-      attempts,
-      lastError: error,
+      acceptedAt: this.now(),
+      deliveries: 0,
+      invocations: 0,
     };
-    await this.d.ddb.send(new PutCommand({ TableName: this.d.tableName, Item: { type: 'bus-retry', ...item } }));
+  }
+
+  /** PutEvents: resolves once every matching target's queue item is stored; delivery follows. */
+  async put(events: readonly BusEvent[]): Promise<void> {
+    const items: QueueItem[] = [];
+    const now = this.now();
+    for (const e of events) {
+      const delivered = this.envelope(e) as unknown as Record<string, unknown>;
+      for (const t of this.targets) if (t.matches?.(delivered)) items.push(this.queueItem(t.rule, delivered, now));
+    }
+    await this.store(items);
+    for (const item of items) this.dispatch(item);
+  }
+
+  private async store(items: QueueItem[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let request: Record<string, unknown>[] | undefined = items
+        .slice(i, i + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
+      while (request && request.length > 0) {
+        const out = await this.ddb.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: request } }));
+        request = out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+      }
+    }
+  }
+
+  /** A schedule's tick, as its rule fires: the first attempt now (awaited, so ticks never overlap). */
+  async invokeScheduled(rule: string): Promise<void> {
+    const t = this.byRule.get(rule);
+    if (t?.kind !== 'schedule') throw new Error(`no schedule ${rule}`);
+    const event = {
+      version: '0',
+      id: this.d.newId(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '000000000000',
+      time: toIso(this.d.clock.now()),
+      region: 'local',
+      resources: [`arn:aws:events:local:000000000000:rule/${rule}`],
+      detail: {},
+    };
+    // A tick is kept only if it fails (a lost tick is superseded by the next one).
+    await this.attempt(t, this.queueItem(rule, event, this.now()), false);
+  }
+
+  private dispatch(item: QueueItem): Promise<void> {
+    const t = this.byRule.get(item.rule);
+    if (!t || this.running.has(item.sk)) return Promise.resolve();
+    const run = this.bounded(() => this.attempt(t, item, true))
+      .catch((e) => {
+        // The store failed mid-attempt: the queue item is still there; the retry scan runs it again.
+        this.opts.log('bus attempt failed to record its outcome; retrying', { rule: t.rule, error: message(e) });
+        this.scheduleRetries(this.opts.retryBaseMs);
+      })
+      .finally(() => this.running.delete(item.sk));
+    this.running.set(item.sk, run);
+    return run;
+  }
+
+  private async bounded(fn: () => Promise<void>): Promise<void> {
+    if (this.slots === 0) await new Promise<void>((ok) => this.waiting.push(ok));
+    else this.slots--;
+    try {
+      await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.slots++;
+    }
+  }
+
+  /** One attempt of a queued (or, for a tick, not yet stored) invocation, and what follows it. */
+  private async attempt(t: BusTarget, item: QueueItem, stored: boolean): Promise<void> {
+    const age = this.now() - item.acceptedAt;
+    let invoke: Invoke;
+    try {
+      invoke = await t.load();
+    } catch (e) {
+      const deliveries = item.deliveries + 1;
+      if (deliveries >= t.delivery.maxAttempts || age >= t.delivery.maxEventAgeMs)
+        return this.deadLetter(t, item, stored, 'DeliveryFailed', deliveries, e);
+      const delay = this.opts.retryBaseMs * 2 ** (deliveries - 1);
+      return this.requeue(item, stored, { deliveries, lastError: message(e) }, delay);
+    }
+    // Lambda does not retry an event older than its maximum age: it goes to the destination.
+    if (item.invocations > 0 && age > t.asyncInvoke.maxEventAgeSeconds * 1000)
+      return this.deadLetter(t, item, stored, 'EventAgeExceeded', item.invocations, item.lastError ?? 'too old');
+    try {
+      await invoke(item.event);
+    } catch (e) {
+      const invocations = item.invocations + 1;
+      if (invocations > t.asyncInvoke.retryAttempts)
+        return this.deadLetter(t, item, stored, 'RetriesExhausted', invocations, e);
+      const delay = this.delays[Math.min(invocations, this.delays.length) - 1] ?? 0;
+      this.opts.log('function failed; Lambda retries it', { rule: t.rule, invocations, error: message(e) });
+      return this.requeue(item, stored, { invocations, lastError: message(e) }, delay);
+    }
+    if (stored) await this.remove(item);
+  }
+
+  private async remove(item: QueueItem): Promise<void> {
+    await this.ddb.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
+  }
+
+  // At least once: the old queue item goes only after its successor (the retry or the dead letter) is stored.
+  private async requeue(item: QueueItem, stored: boolean, change: Partial<QueueItem>, delay: number): Promise<void> {
+    const due = this.now() + delay;
+    const next: QueueItem = { ...item, ...change, sk: `${padMs(due)}#${this.d.newId()}` };
+    await this.ddb.send(new PutCommand({ TableName: this.tableName, Item: next }));
+    if (stored) await this.remove(item);
     this.scheduleRetries(delay);
   }
 
+  private async deadLetter(
+    t: BusTarget,
+    item: QueueItem,
+    stored: boolean,
+    condition: DeadLetterCondition,
+    attempts: number,
+    err: unknown,
+  ): Promise<void> {
+    const letter: DeadLetter = {
+      id: this.d.newId(),
+      rule: t.rule,
+      functionName: t.functionName,
+      condition,
+      event: item.event,
+      attempts,
+      error: message(err),
+      failedAt: this.d.clock.now(),
+    };
+    await this.ddb.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: 'DLQ', sk: letter.id, type: 'dead-letter', ...letter } }),
+    );
+    if (stored) await this.remove(item);
+    this.opts.log('event dead-lettered', { rule: t.rule, condition, attempts, error: letter.error });
+  }
+
   private scheduleRetries(delay: number): void {
-    const at = Date.now() + delay;
+    if (this.stopped) return;
+    const at = this.now() + delay;
     if (this.retryTimer && this.retryAt <= at) return;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryAt = at;
@@ -162,119 +344,109 @@ export class LocalBus implements EventPublisher {
     this.retryTimer.unref?.();
   }
 
-  /** Processes every retry that is due; called on a timer and once at start (a restart resumes them). */
+  /** Runs every queue item that is due; on a timer, and once at start (a restart resumes the queue). */
   async runRetries(): Promise<void> {
     if (this.retrying) {
       this.again = true;
       return;
     }
     this.retrying = true;
-    const run = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.retryDue();
-        } while (this.again);
-        // Arm the timer for the earliest retry still waiting (new ones may have been added meanwhile).
-        const next = await this.d.ddb.send(
-          new QueryCommand({
-            TableName: this.d.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': 'BUSRETRY' },
-            Limit: 1,
-          }),
-        );
-        const first = next.Items?.[0] as RetryItem | undefined;
-        if (first) this.scheduleRetries(Math.max(5, Number(first.sk.split('#')[0]) - Date.now()));
-      } finally {
-        this.retrying = false;
-      }
-    })();
-    this.inflight.add(run);
-    await run.finally(() => this.inflight.delete(run));
+    try {
+      do {
+        this.again = false;
+        await this.runDue();
+      } while (this.again && !this.stopped);
+      // Arm the timer for the earliest item still waiting.
+      const now = this.now();
+      const next = await this.ddb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk > :now',
+          ExpressionAttributeValues: { ':pk': 'BUSQ', ':now': dueBound(now) },
+          Limit: 1,
+        }),
+      );
+      const first = next.Items?.[0] as QueueItem | undefined;
+      if (first) this.scheduleRetries(Math.max(5, Number(first.sk.split('#')[0]) - now));
+    } finally {
+      this.retrying = false;
+    }
   }
 
-  private async retryDue(): Promise<void> {
-    const now = Date.now();
-    const page = await this.d.ddb.send(
-      new QueryCommand({
-        TableName: this.d.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk <= :now',
-        ExpressionAttributeValues: { ':pk': 'BUSRETRY', ':now': dueBound(now) },
-        Limit: 100,
-      }),
-    );
-    for (const item of (page.Items ?? []) as RetryItem[]) {
-      // At least once: the retry item goes only after its outcome (success, or the next retry) is stored.
-      const t = this.targets.find((x) => x.rule === item.rule);
-      if (t) {
-        try {
-          await t.invoke(item.event);
-        } catch (e) {
-          await this.failed(t, item.event, item.attempts + 1, e);
-        }
-      }
-      await this.d.ddb.send(new DeleteCommand({ TableName: this.d.tableName, Key: { pk: item.pk, sk: item.sk } }));
-    }
-    if (page.LastEvaluatedKey) this.again = true;
+  private async runDue(): Promise<void> {
+    let start: Record<string, unknown> | undefined;
+    const runs: Promise<void>[] = [];
+    do {
+      const page = await this.ddb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk <= :now',
+          ExpressionAttributeValues: { ':pk': 'BUSQ', ':now': dueBound(this.now()) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of (page.Items ?? []) as QueueItem[]) runs.push(this.dispatch(item));
+      start = page.LastEvaluatedKey;
+    } while (start && !this.stopped);
+    await Promise.all(runs);
   }
 
   async deadLetters(): Promise<DeadLetter[]> {
     const out: DeadLetter[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.d.ddb.send(
+      const page = await this.ddb.send(
         new QueryCommand({
-          TableName: this.d.tableName,
+          TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': 'DLQ' },
           ExclusiveStartKey: start,
         }),
       );
-      out.push(...((page.Items ?? []) as DeadLetter[]));
+      for (const { pk: _pk, sk: _sk, type: _type, ...letter } of page.Items ?? []) out.push(letter as DeadLetter);
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
   }
 
-  /** Sends dead letters to their target again (optionally only one rule's); failures go back to the store. */
+  /**
+   * Redrive, as `dlq replay` does against the AWS queues: each dead letter (optionally one rule's, or
+   * one) is invoked asynchronously again, with fresh retries, and leaves the store; if it fails again
+   * it comes back as a new dead letter. `failed`: letters whose rule no longer exists (kept).
+   */
   async replay(filter: { rule?: string; id?: string } = {}): Promise<{ replayed: number; failed: number }> {
     let replayed = 0;
     let failed = 0;
     for (const letter of await this.deadLetters()) {
       if (filter.rule && letter.rule !== filter.rule) continue;
       if (filter.id && letter.id !== filter.id) continue;
-      const t = this.targets.find((x) => x.rule === letter.rule);
-      if (!t) continue;
-      try {
-        await t.invoke(letter.event);
-        replayed++;
-        await this.d.ddb.send(new DeleteCommand({ TableName: this.d.tableName, Key: { pk: 'DLQ', sk: letter.id } }));
-      } catch (e) {
+      const t = this.byRule.get(letter.rule);
+      if (!t) {
         failed++;
-        const error = e instanceof Error ? e.message : String(e);
-        await this.d.ddb.send(
-          new PutCommand({
-            TableName: this.d.tableName,
-            Item: {
-              pk: 'DLQ',
-              sk: letter.id,
-              type: 'dead-letter',
-              ...letter,
-              attempts: letter.attempts + 1,
-              error,
-              failedAt: this.d.clock.now(),
-            },
-          }),
-        );
+        continue;
       }
+      const item = this.queueItem(t.rule, letter.event, this.now());
+      await this.store([item]);
+      await this.ddb.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: 'DLQ', sk: letter.id } }));
+      replayed++;
+      this.dispatch(item);
     }
     return { replayed, failed };
   }
 
+  /** Resolves when nothing is being attempted (retries waiting for their time do not count). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    await Promise.allSettled([...this.inflight]);
+    await this.idle();
   }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -8,6 +8,7 @@ import { extname, join, normalize } from 'node:path';
 import { PlatformError } from '@fazhi/platform/errors';
 import { type Problem, problemOf, problemResponse } from '@fazhi/platform/http/problem';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { routeNeedsAuthorizer } from '../stand-ins';
 import { type CompiledRoute, matchRoute } from './routes';
 
 /** API Gateway's own payload limit; the routes enforce their smaller limits and answer 413 themselves. */
@@ -171,7 +172,7 @@ export function createGateway(opts: GatewayOptions): Server {
           timeEpoch: Date.now(),
         },
       };
-      if (hit.r.route.auth !== 'none' && opts.authorizer) {
+      if (routeNeedsAuthorizer(hit.r.route) && opts.authorizer) {
         const result = (await opts.authorizer({
           type: 'REQUEST',
           routeArn: hit.r.routeKey,

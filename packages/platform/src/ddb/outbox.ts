@@ -7,6 +7,25 @@ import { DUE_SHARDS, dueIndexKey } from './due-index';
 
 export const OUTBOX_SHARDS = DUE_SHARDS;
 
+/** The `type` attribute of every event (outbox) item; the stream filter below admits exactly these. */
+export const EVENT_ITEM_TYPE = 'event' as const;
+
+/**
+ * Which table-stream records wake the relay, as an EventBridge-syntax pattern over the stream record
+ * (the Lambda event source mapping's filter language). Declared once: the CDK app turns it into the
+ * mapping's `FilterCriteria`, and the local stream poller applies it with the local bus's matcher.
+ * Only new event items: state items, updates (the published mark) and TTL deletions never pass.
+ */
+export const OUTBOX_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { type: { S: [EVENT_ITEM_TYPE] } } },
+};
+
+/** Records per relay invocation (the mapping's BatchSize; the local poller chunks the same). */
+export const STREAM_BATCH_SIZE = 25;
+/** Retries of a failing batch before its pointer goes to the stream's dead-letter queue. */
+export const STREAM_RETRY_ATTEMPTS = 10;
+
 export interface NewEvent<D = unknown> {
   source: string;
   detailType: string;
@@ -20,7 +39,7 @@ export interface NewEvent<D = unknown> {
 export interface EventItem {
   pk: string;
   sk: 'EVENT';
-  type: 'event';
+  type: typeof EVENT_ITEM_TYPE;
   eventId: string;
   source: string;
   detailType: string;
@@ -56,7 +75,7 @@ export function newEventItem(d: Pick<PlatformDeps, 'clock' | 'newId'>, e: NewEve
   };
   return {
     ...eventKey(eventId),
-    type: 'event',
+    type: EVENT_ITEM_TYPE,
     eventId,
     source: e.source,
     detailType: e.detailType,

@@ -12,12 +12,12 @@
 // each event's update in the transaction requires it not to be chained yet.
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dueBound } from '../ddb/due-index';
-import { busEventOf, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
+import { busEventOf, EVENT_ITEM_TYPE, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
 import type { PlatformDeps } from '../deps';
 import { appendToChain } from '../evidence/store';
 
 export async function relayEvents(d: PlatformDeps, items: EventItem[]): Promise<number> {
-  const candidates = items.filter((i) => i.type === 'event' && i.publishedAt === undefined);
+  const candidates = items.filter((i) => i.type === EVENT_ITEM_TYPE && i.publishedAt === undefined);
   if (candidates.length === 0) return 0;
   const pending = await stillUnpublished(d, candidates);
   if (pending.length === 0) return 0;

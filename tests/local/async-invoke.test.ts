@@ -1,0 +1,183 @@
+// EventBridge invokes a subscriber asynchronously. A subscriber that throws is retried by Lambda
+// (retryAttempts, about one and two minutes apart, the suite shortening the waits), then its event
+// goes to the function's on-failure destination: locally the dead-letter store, in AWS the SQS
+// queue of the function's EventInvokeConfig, with the same counts read from the same wiring.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ManualClock } from '@fazhi/domain/clock';
+import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
+import type { BusEvent } from '@fazhi/platform/events/envelope';
+import { defineFunction } from '@fazhi/platform/wiring';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { buildTargets, LocalBus } from '../../packages/local/src/bus/local-bus';
+import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { ensureTable } from '../../packages/local/src/tables';
+import { logicalIdOf, once, synthesize } from '../infra/synth';
+import { eventually, startTestRuntime } from '../support/runtime';
+import { flaky } from './fixtures/flaky-handler';
+
+const flakyWiring = defineFunction({
+  name: 'test-flaky',
+  service: 'test',
+  description: 'A subscriber whose department system is down',
+  entry: new URL('./fixtures/flaky-handler.ts', import.meta.url).pathname,
+  subscriptions: [{ name: 'test-flaky-leads', pattern: { source: ['test.flaky'] } }],
+  asyncInvoke: { retryAttempts: 2, maxEventAgeSeconds: 3600 },
+  permissions: [],
+});
+const unloadable = defineFunction({
+  name: 'test-unloadable',
+  service: 'test',
+  description: 'A function EventBridge cannot hand events to',
+  entry: new URL('./fixtures/does-not-exist.ts', import.meta.url).pathname,
+  subscriptions: [{ name: 'test-unloadable-leads', pattern: { source: ['test.unloadable'] }, maxAttempts: 2 }],
+  permissions: [],
+});
+
+let n = 0;
+function busEvent(source: string): BusEvent {
+  n++;
+  const eventId = `01KJRPRW80Z9MRYBX3PC4HQV${String(n).padStart(2, '0')}`;
+  const time = new Date().toISOString();
+  return {
+    source,
+    detailType: 'Flaky.Happened',
+    time,
+    detail: { meta: { eventId, occurredAt: time, correlationId: eventId, schemaVersion: 1 }, data: {} },
+  };
+}
+
+const synth = once(() => synthesize([flakyWiring]));
+
+describe('a subscriber that throws, on the local runtime', () => {
+  let rt: LocalRuntime;
+  beforeAll(async () => {
+    rt = await startTestRuntime({ functions: [flakyWiring, unloadable], seed: false });
+  });
+  afterAll(async () => {
+    await rt?.stop();
+  });
+  beforeEach(() => {
+    flaky.failing = true;
+    flaky.attempts.length = 0;
+    flaky.done.length = 0;
+  });
+
+  it('is retried as Lambda retries it, lands in the dead-letter store and replays once fixed', async () => {
+    // Prepare
+    const e = busEvent('test.flaky');
+    const eventId = e.detail.meta.eventId;
+
+    // Act 1: published; the subscriber fails every time
+    await rt.bus.put([e]);
+    const letter = await eventually(
+      async () =>
+        (await rt.bus.deadLetters()).find(
+          (l) => (l.event.detail as { meta: { eventId: string } }).meta.eventId === eventId,
+        ),
+      'dead letter',
+    );
+
+    // Assess 1: one attempt and Lambda's retries, the second wait longer than the first
+    const attempts = flaky.attempts.filter((a) => a.eventId === eventId);
+    expect(attempts).toHaveLength(1 + flakyWiring.asyncInvoke.retryAttempts);
+    expect(letter).toMatchObject({
+      rule: 'test-flaky-leads',
+      functionName: 'test-flaky',
+      condition: 'RetriesExhausted',
+      attempts: attempts.length,
+      error: 'the department system is down',
+    });
+    const [a, b, c] = attempts.map((x) => x.at);
+    expect(b! - a!).toBeGreaterThanOrEqual(40 - 5);
+    expect(c! - b!).toBeGreaterThanOrEqual(80 - 5);
+
+    // Act 2: the system is back; redrive
+    flaky.failing = false;
+    const replay = await rt.bus.replay({ rule: 'test-flaky-leads' });
+
+    // Assess 2
+    expect(replay).toEqual({ replayed: 1, failed: 0 });
+    await eventually(async () => flaky.done.includes(eventId), 'replayed invocation');
+    expect((await rt.bus.deadLetters()).some((l) => l.id === letter.id)).toBe(false);
+  });
+
+  it('dead-letters an event its function cannot be handed, after the rule’s delivery attempts', async () => {
+    // Prepare
+    const e = busEvent('test.unloadable');
+
+    // Act
+    await rt.bus.put([e]);
+    const letter = await eventually(
+      async () => (await rt.bus.deadLetters()).find((l) => l.rule === 'test-unloadable-leads'),
+      'dead letter',
+    );
+
+    // Assess: the rule's DLQ case, counted in deliveries (maxAttempts), not in Lambda retries
+    expect(letter).toMatchObject({ functionName: 'test-unloadable', condition: 'DeliveryFailed', attempts: 2 });
+  });
+});
+
+describe('an event older than the function’s maximum event age', () => {
+  it('is not retried again but goes to the on-failure destination', async () => {
+    // Prepare: a bus whose wall clock the test moves
+    const raw = new DynamoDBClient({
+      endpoint: inject('ddbEndpoint'),
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const tableName = `age${process.pid}${Math.random().toString(36).slice(2, 8)}`;
+    await ensureTable(raw, tableName);
+    let wall = Date.now();
+    const clock = new ManualClock(wall);
+    const d = { clock, newId: idFactory(clock) } as unknown as PlatformDeps;
+    const aged = { ...flakyWiring, asyncInvoke: { retryAttempts: 2 as const, maxEventAgeSeconds: 60 } };
+    const bus = new LocalBus(
+      d,
+      buildTargets([aged], async () => (ev) => import(aged.entry).then((m) => m.handler(ev))),
+      {
+        retryBaseMs: 10,
+        asyncRetryDelaysMs: [20, 20],
+        store: { ddb: documentClient(raw), tableName },
+        now: () => wall,
+        log: () => undefined,
+      },
+    );
+    flaky.failing = true;
+    flaky.attempts.length = 0;
+
+    // Act: the first attempt fails; the retry comes due two minutes (of wall time) later
+    await bus.put([busEvent('test.flaky')]);
+    await bus.idle();
+    wall += 120_000;
+    await bus.runRetries();
+    await bus.idle();
+    const letters = await bus.deadLetters();
+    await bus.stop();
+
+    // Assess
+    expect(flaky.attempts).toHaveLength(1);
+    expect(letters).toEqual([expect.objectContaining({ condition: 'EventAgeExceeded', attempts: 1 })]);
+  });
+});
+
+describe('the same function in the synthesised template', () => {
+  it('has an EventInvokeConfig with the wiring’s counts and its rule’s DLQ as on-failure destination', () => {
+    // Prepare
+    const s = synth();
+    const fn = s.stack.functions.get('test-flaky')!.fn;
+    const dlq = s.stack.eventRules.rules.find((r) => r.name === 'test-flaky-leads')!.deadLetter;
+
+    // Act
+    const configs = Object.values(s.template.findResources('AWS::Lambda::EventInvokeConfig'));
+
+    // Assess: as many Lambda attempts as the local runtime made above (1 + retries)
+    expect(configs).toHaveLength(1);
+    expect(configs[0]!.Properties).toMatchObject({
+      FunctionName: { Ref: logicalIdOf(fn) },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: flakyWiring.asyncInvoke.retryAttempts,
+      MaximumEventAgeInSeconds: flakyWiring.asyncInvoke.maxEventAgeSeconds,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(dlq.queue), 'Arn'] } } },
+    });
+  });
+});
