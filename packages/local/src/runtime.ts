@@ -15,6 +15,7 @@ import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
+import { type AccessDenial, asFunction, guardClient } from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
 import { compileRoutes } from './gateway/routes';
@@ -52,6 +53,8 @@ export interface LocalRuntimeOptions {
   webhooks?: WebhookSender;
   /** Told of every function invocation with its wall time (the cost script counts Lambda invocations). */
   onInvoke?: (functionName: string, ms: number) => void;
+  /** Told of every DynamoDB request a function sent that its wiring's `table` does not grant. */
+  onAccessDenied?: (denial: AccessDenial) => void;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -147,6 +150,26 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
       clockLookaheadMs: opts.clockLookaheadMs ?? 750,
     };
+    // What handlers get from deps() (and tests as `rt.deps`): their DynamoDB requests pass the
+    // access guard, which refuses what the running function's wiring does not grant
+    // (access-guard.ts). The runtime's own parts (seed, bus, start-up relay, local routes) use
+    // `internal`, whose client is not guarded, as AWS services are not bound by a function's role.
+    const functionClient = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    guardClient(functionClient, {
+      tableName,
+      onDenied: (denial) => {
+        log('access denied', { function: denial.functionName, ...denial.request });
+        opts.onAccessDenied?.(denial);
+      },
+      ...(process.env.FAZHI_ACCESS_LOG ? { logFile: process.env.FAZHI_ACCESS_LOG } : {}),
+      enforce: process.env.FAZHI_ACCESS_GUARD !== 'survey',
+    });
+    const internal: PlatformDeps = { ...d, ddb: d.ddb };
+    d.ddb = documentClient(functionClient);
     configureDeps(d);
 
     const handlers = new Map<string, Promise<LambdaLike>>();
@@ -158,11 +181,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         h = import(w.entry).then((m: { handler: LambdaLike }) => {
           if (typeof m.handler !== 'function') throw new Error(`${w.entry} exports no handler`);
           const onInvoke = opts.onInvoke;
-          if (!onInvoke) return (event: unknown) => m.handler(event);
+          if (!onInvoke) return (event: unknown) => asFunction(w, () => m.handler(event));
           return async (event: unknown) => {
             const started = performance.now();
             try {
-              return await invocation.run(name, () => m.handler(event));
+              return await invocation.run(name, () => asFunction(w, () => m.handler(event)));
             } finally {
               onInvoke(name, performance.now() - started);
             }
@@ -178,7 +201,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       const h = await loadHandler(w.name);
       return (e: DeliveredEvent) => h(e);
     });
-    bus = new LocalBus(d, targets, { retryBaseMs: opts.busRetryBaseMs ?? 1000, log });
+    bus = new LocalBus(internal, targets, { retryBaseMs: opts.busRetryBaseMs ?? 1000, log });
 
     const authorizerFn = functions.find((f) => f.authorizer);
     const authorizer = authorizerFn ? await loadHandler(authorizerFn.name) : undefined;
@@ -189,7 +212,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       loadHandler,
       authorizer,
       localRoutes: localRoutes({
-        d,
+        d: internal,
         bus,
         idp,
         virtualClock,
@@ -210,10 +233,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
 
     const credentialsFile = join(dataDir, 'credentials.json');
-    const credentials = opts.seed === false ? undefined : await seedDemo(d, credentialsFile, baseUrl);
+    const credentials = opts.seed === false ? undefined : await seedDemo(internal, credentialsFile, baseUrl);
 
     // What committed before a crash and was never published: relay it now.
-    const relayed = await relayEvents(d, await pendingEvents(d, 999_999_999_999_999));
+    const relayed = await relayEvents(internal, await pendingEvents(internal, 999_999_999_999_999));
     if (relayed > 0) log('relayed events left pending by the previous run', { relayed });
     await bus.runRetries();
 
