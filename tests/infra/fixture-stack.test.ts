@@ -159,11 +159,11 @@ describe('functions', () => {
 
     // Assess: webhook:call adds nothing beyond the function's own log group
     expect(actions('fx-webhook')).toEqual(logs);
-    // table:read reads, never writes
+    // a reader reads, never writes
     expect(actions('fx-board')).toContain('dynamodb:Query');
     expect(actions('fx-board')).not.toContain('dynamodb:PutItem');
     expect(actions('fx-board')).not.toContain('events:PutEvents');
-    // table:write + bus:put
+    // table writes + bus:put
     expect(actions('fx-post')).toEqual(
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'events:PutEvents']),
     );

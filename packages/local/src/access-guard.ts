@@ -12,6 +12,7 @@ import {
   type AccessRequest,
   accessRequests,
   isAllowed,
+  type LowLevelInput,
   type TableStatement,
   tableStatements,
 } from '@fazhi/platform/table-access';
@@ -77,9 +78,10 @@ export interface AccessGuardOptions {
   enforce?: boolean;
 }
 
+type Args = { input?: LowLevelInput };
 type Stack = {
   add(
-    mw: (next: (args: any) => Promise<any>, context: { commandName?: string }) => (args: any) => Promise<any>,
+    mw: (next: (args: Args) => Promise<unknown>, context: { commandName?: string }) => (args: Args) => Promise<unknown>,
     options: { step: 'build'; name: string; priority: 'high' },
   ): void;
 };

@@ -75,7 +75,12 @@ const patterns = (specs: readonly PartitionKeySpec[] | undefined) => [...new Set
 export function tableStatements(access: TableAccess | undefined): TableStatement[] {
   if (!access) return [];
   const out: TableStatement[] = [];
-  const add = (sid: string, actions: readonly TableAction[], specs: readonly string[] | undefined, index?: IndexName) => {
+  const add = (
+    sid: string,
+    actions: readonly TableAction[],
+    specs: readonly string[] | undefined,
+    index?: IndexName,
+  ) => {
     const leadingKeys = patterns(specs);
     if (leadingKeys.length > 0) out.push({ sid, actions, leadingKeys, ...(index ? { index } : {}) });
   };
@@ -101,7 +106,7 @@ export interface AccessRequest {
 type Attr = { S?: string; N?: string; B?: unknown } & Record<string, unknown>;
 type Marshalled = Record<string, Attr>;
 
-const pkOf = (item: Marshalled | undefined, attribute = TABLE_KEYS.partitionKey): string[] => {
+const pkOf = (item: Marshalled | undefined, attribute: string = TABLE_KEYS.partitionKey): string[] => {
   const v = item?.[attribute];
   return v?.S !== undefined ? [v.S] : v?.N !== undefined ? [v.N] : [];
 };
@@ -128,27 +133,45 @@ export function queryLeadingKey(input: {
  * The authorisations a low-level (marshalled) DynamoDB request needs, as IAM evaluates them:
  * a transaction item by item, a batch as one action over all its keys.
  */
-export function accessRequests(operation: string, input: Record<string, any>): AccessRequest[] {
+export interface LowLevelInput {
+  TableName?: string;
+  IndexName?: string;
+  Key?: Marshalled;
+  Item?: Marshalled;
+  KeyConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Marshalled;
+  RequestItems?: unknown;
+  TransactItems?: unknown;
+}
+
+export function accessRequests(operation: string, input: LowLevelInput): AccessRequest[] {
+  const table = input.TableName ?? '';
   const op = operation.replace(/Command$/, '');
   switch (op) {
     case 'GetItem':
     case 'UpdateItem':
     case 'DeleteItem':
-      return [{ action: op, table: input.TableName, leadingKeys: pkOf(input.Key) }];
+      return [{ action: op, table, leadingKeys: pkOf(input.Key) }];
     case 'PutItem':
-      return [{ action: op, table: input.TableName, leadingKeys: pkOf(input.Item) }];
+      return [{ action: op, table, leadingKeys: pkOf(input.Item) }];
     case 'Query':
       return [
         {
           action: 'Query',
-          table: input.TableName,
+          table,
           ...(input.IndexName ? { index: input.IndexName } : {}),
           leadingKeys: queryLeadingKey(input),
         },
       ];
     case 'Scan':
       return [
-        { action: 'Scan', table: input.TableName, ...(input.IndexName ? { index: input.IndexName } : {}), leadingKeys: [] },
+        {
+          action: 'Scan',
+          table,
+          ...(input.IndexName ? { index: input.IndexName } : {}),
+          leadingKeys: [],
+        },
       ];
     case 'BatchGetItem':
       return Object.entries((input.RequestItems ?? {}) as Record<string, { Keys?: Marshalled[] }>).map(
@@ -172,7 +195,9 @@ export function accessRequests(operation: string, input: Record<string, any>): A
         leadingKeys: pkOf(t.Get.Key),
       }));
     case 'TransactWriteItems':
-      return ((input.TransactItems ?? []) as Record<string, { TableName: string; Key?: Marshalled; Item?: Marshalled }>[])
+      return (
+        (input.TransactItems ?? []) as Record<string, { TableName: string; Key?: Marshalled; Item?: Marshalled }>[]
+      )
         .flatMap((t) => Object.entries(t))
         .map(([kind, x]) => ({
           action:
@@ -187,7 +212,7 @@ export function accessRequests(operation: string, input: Record<string, any>): A
           leadingKeys: pkOf(x.Item ?? x.Key),
         }));
     default:
-      return [{ action: op, table: input.TableName ?? '', leadingKeys: [] }];
+      return [{ action: op, table, leadingKeys: [] }];
   }
 }
 
@@ -220,3 +245,45 @@ export function isAllowed(statements: readonly TableStatement[], tableName: stri
       request.leadingKeys.every((k) => s.leadingKeys.some((p) => stringLike(p, k))),
   );
 }
+
+/** The union of several declarations (each key list deduplicated, order kept). */
+export function combineAccess(...parts: readonly TableAccess[]): TableAccess {
+  const merge = (lists: (readonly string[] | undefined)[]) => {
+    const all = [...new Set(lists.flatMap((l) => l ?? []))];
+    return all.length > 0 ? all : undefined;
+  };
+  const query: Partial<Record<IndexName, readonly string[]>> = {};
+  for (const index of TABLE_INDEXES) {
+    const name = index.indexName as IndexName;
+    const keys = merge(parts.map((p) => p.query?.[name]));
+    if (keys) query[name] = keys;
+  }
+  const read = merge(parts.map((p) => p.read));
+  const write = merge(parts.map((p) => p.write));
+  const del = merge(parts.map((p) => p.delete));
+  return {
+    ...(read ? { read } : {}),
+    ...(write ? { write } : {}),
+    ...(del ? { delete: del } : {}),
+    ...(Object.keys(query).length > 0 ? { query } : {}),
+  };
+}
+
+/**
+ * The access the platform's shared write paths need, for wirings to combine with their own: what
+ * a function calls decides what it declares, and the local access guard refuses anything missing.
+ */
+export const PLATFORM_ACCESS = {
+  /** `commit(d, writes, events)`: every event is an outbox item `EVENT#<id>`. */
+  outbox: { write: ['EVENT#'] },
+  /** `runIdempotent` / `runCommand` under scope `<scope>#…`: the record `IDEM#<scope>#…`, read back on a replay. */
+  idempotency: (scope: string): TableAccess => ({ read: [`IDEM#${scope}#`], write: [`IDEM#${scope}#`] }),
+  /** `getDepartment`, the department's roster and people (all under `DEPT#<id>`). */
+  department: { read: ['DEPT#'] },
+  /** `listDepartments`: gsi1 `DEPT`. */
+  departmentList: { query: { gsi1: ['DEPT'] } },
+  /** `loadClockRegistry`: policies and calendars under `CONFIG`. */
+  clockRegistry: { read: ['CONFIG'] },
+  /** `planClocks` + `clockWrites`: reads and writes clocks, moves the on-time counters (`ONTIME`). */
+  clockWrites: { read: ['CLOCK#', 'CONFIG'], write: ['CLOCK#', 'ONTIME'] },
+} as const satisfies Record<string, TableAccess | ((scope: string) => TableAccess)>;
