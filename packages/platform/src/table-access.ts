@@ -216,15 +216,19 @@ export function accessRequests(operation: string, input: LowLevelInput): AccessR
   }
 }
 
+const likeCache = new Map<string, RegExp>();
+
 /** IAM's StringLike: `*` any run of characters, `?` any one character, case-sensitive. */
 export function stringLike(pattern: string, value: string): boolean {
-  const re = new RegExp(
-    `^${pattern
+  let re = likeCache.get(pattern);
+  if (!re) {
+    const body = pattern
       .split('')
       .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('')}$`,
-    's',
-  );
+      .join('');
+    re = new RegExp(`^${body}$`, 's');
+    likeCache.set(pattern, re);
+  }
   return re.test(value);
 }
 
