@@ -10,6 +10,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { bundlingFor } from './bundling';
 import { acknowledge } from './nag';
+import { WEBHOOK_SECRETS_KEY_ENV, type WebhookSecrets } from './secrets';
 import { grantTableAccess } from './table-grants';
 
 export const DEFAULT_MEMORY_MB = 512;
@@ -28,6 +29,7 @@ export interface WiredFunctionProps {
   table: ITable;
   bus: IEventBus;
   alertsTopic: ITopic;
+  webhookSecrets: WebhookSecrets;
   environment: FunctionEnvironment;
   lockFile: string;
   projectRoot: string;
@@ -73,6 +75,9 @@ export class WiredFunction extends Construct {
         FAZHI_ALERTS_TOPIC_ARN: env.alertsTopicArn,
         FAZHI_JWT_ISSUER: env.jwtIssuer,
         FAZHI_JWT_AUDIENCE: env.jwtAudience,
+        ...(w.permissions.some((p) => p.startsWith('webhook-secret:'))
+          ? { [WEBHOOK_SECRETS_KEY_ENV]: props.webhookSecrets.key.keyArn }
+          : {}),
         POWERTOOLS_SERVICE_NAME: w.service,
         // How far ahead the minute-by-minute clock sweep fires clocks at their own instant
         // (docs/ARCHITECTURE.md): `cdk deploy -c fazhi:clockLookaheadMs=55000` fires to the second.
@@ -105,6 +110,12 @@ export class WiredFunction extends Construct {
           'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
           'Publishing to the KMS-encrypted alerts topic needs GenerateDataKey* on that one key (the resource is the key ARN, not *).',
         );
+        return;
+      case 'webhook-secret:seal':
+        props.webhookSecrets.grantSeal(this.role);
+        return;
+      case 'webhook-secret:open':
+        props.webhookSecrets.grantOpen(this.role);
         return;
       case 'webhook:call':
         // Calls department HTTPS endpoints on the internet; no AWS permission is involved.

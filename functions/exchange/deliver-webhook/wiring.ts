@@ -16,7 +16,7 @@ export const deliverWebhookWiring = defineFunction({
       maxAttempts: 5,
     },
   ],
-  permissions: ['webhook:call'],
+  permissions: ['webhook:call', 'webhook-secret:open'],
   table: { read: ['EVENT#', 'DEPT#'], write: ['EVENT#'] },
   timeoutSeconds: 15,
 });

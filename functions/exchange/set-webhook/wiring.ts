@@ -52,6 +52,6 @@ export const setWebhookWiring = defineFunction({
       },
     },
   ],
-  permissions: [],
+  permissions: ['webhook-secret:seal'],
   table: combineAccess(P.department, { write: ['DEPT#'] }, P.outbox),
 });

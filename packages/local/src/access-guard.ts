@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import type { SecretSealer } from '@fazhi/platform/secrets/webhook-secrets';
 import {
   type AccessRequest,
   accessRequests,
@@ -16,11 +17,12 @@ import {
   type TableStatement,
   tableStatements,
 } from '@fazhi/platform/table-access';
-import type { FunctionWiring } from '@fazhi/platform/wiring';
+import type { FunctionWiring, Permission } from '@fazhi/platform/wiring';
 
 interface Running {
   name: string;
   statements: TableStatement[];
+  permissions: readonly Permission[];
 }
 
 const running = new AsyncLocalStorage<Running>();
@@ -30,7 +32,7 @@ const compiled = new WeakMap<FunctionWiring, Running>();
 export function asFunction<T>(wiring: FunctionWiring, fn: () => T): T {
   let r = compiled.get(wiring);
   if (!r) {
-    r = { name: wiring.name, statements: tableStatements(wiring.table) };
+    r = { name: wiring.name, statements: tableStatements(wiring.table), permissions: wiring.permissions };
     compiled.set(wiring, r);
   }
   return running.run(r, fn);
@@ -46,17 +48,29 @@ export const localTableArn = (table: string) => `arn:aws:dynamodb:local:${LOCAL_
 
 export interface AccessDenial {
   functionName: string;
-  request: AccessRequest;
+  /** `dynamodb:PutItem`, `kms:Decrypt`, … */
+  action: string;
+  resource: string;
+  leadingKeys?: string[];
   message: string;
 }
 
+const notAuthorized = (functionName: string, action: string, resource: string, extra = '') =>
+  `User: arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/fazhi-${functionName}/${functionName} is not authorized to perform: ` +
+  `${action} on resource: ${resource} because no identity-based policy allows the ${action} action${extra}`;
+
 /** Shaped as DynamoDB answers a request IAM refuses (HTTP 400, `AccessDeniedException`). */
+export function resourceOf(request: AccessRequest): string {
+  return `${localTableArn(request.table)}${request.index ? `/index/${request.index}` : ''}`;
+}
+
 export function accessDenied(functionName: string, request: AccessRequest): DynamoDBServiceException {
-  const resource = `${localTableArn(request.table)}${request.index ? `/index/${request.index}` : ''}`;
-  const message =
-    `User: arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/fazhi-${functionName}/${functionName} is not authorized to perform: ` +
-    `dynamodb:${request.action} on resource: ${resource} because no identity-based policy allows the ` +
-    `dynamodb:${request.action} action (leading keys: ${request.leadingKeys.join(', ') || 'none'})`;
+  const message = notAuthorized(
+    functionName,
+    `dynamodb:${request.action}`,
+    resourceOf(request),
+    ` (leading keys: ${request.leadingKeys.join(', ') || 'none'})`,
+  );
   return new DynamoDBServiceException({
     name: 'AccessDeniedException',
     $fault: 'client',
@@ -99,7 +113,13 @@ export function guardClient(client: { middlewareStack: unknown }, opts: AccessGu
           }
           if (!allowed && opts.enforce !== false) {
             const error = accessDenied(fn.name, request);
-            opts.onDenied?.({ functionName: fn.name, request, message: error.message });
+            opts.onDenied?.({
+              functionName: fn.name,
+              action: `dynamodb:${request.action}`,
+              resource: resourceOf(request),
+              leadingKeys: request.leadingKeys,
+              message: error.message,
+            });
             throw error;
           }
         }
@@ -108,4 +128,41 @@ export function guardClient(client: { middlewareStack: unknown }, opts: AccessGu
     },
     { step: 'build', name: 'fazhiAccessGuard', priority: 'high' },
   );
+}
+
+export const LOCAL_WEBHOOK_KEY_ARN = `arn:aws:kms:local:${LOCAL_ACCOUNT}:key/webhook-secrets`;
+
+/** As KMS answers a caller whose role lacks the key grant. */
+export class KmsAccessDenied extends Error {
+  readonly $fault = 'client';
+  readonly $metadata = { httpStatusCode: 400 };
+  constructor(message: string) {
+    super(message);
+    this.name = 'AccessDeniedException';
+  }
+}
+
+/**
+ * The webhook-secrets key's grants, locally: a function may seal only with `webhook-secret:seal`
+ * (KMS GenerateDataKey) and open only with `webhook-secret:open` (KMS Decrypt) in its wiring, as
+ * the key's IAM grants in AWS. The runtime itself (outside any function) may do both.
+ */
+export function guardSecrets(sealer: SecretSealer, onDenied?: (denial: AccessDenial) => void): SecretSealer {
+  const check = (permission: Permission, action: string) => {
+    const fn = running.getStore();
+    if (!fn || fn.permissions.includes(permission)) return;
+    const message = notAuthorized(fn.name, action, LOCAL_WEBHOOK_KEY_ARN);
+    onDenied?.({ functionName: fn.name, action, resource: LOCAL_WEBHOOK_KEY_ARN, message });
+    throw new KmsAccessDenied(message);
+  };
+  return {
+    seal: async (secret, c) => {
+      check('webhook-secret:seal', 'kms:GenerateDataKey');
+      return sealer.seal(secret, c);
+    },
+    open: async (sealed, c) => {
+      check('webhook-secret:open', 'kms:Decrypt');
+      return sealer.open(sealed, c);
+    },
+  };
 }

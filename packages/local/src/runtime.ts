@@ -12,10 +12,12 @@ import { recordingNotifier } from '@fazhi/platform/alert-notifier';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
+import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
+import { sealLegacyWebhookSecrets } from '@fazhi/platform/secrets/seal-legacy';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
-import { type AccessDenial, asFunction, guardClient } from './access-guard';
+import { type AccessDenial, asFunction, guardClient, guardSecrets } from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
 import { compileRoutes } from './gateway/routes';
@@ -145,6 +147,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       tokens: idp.verifier,
       webhooks: opts.webhooks ?? fetchWebhookSender(),
       notifier: recordingNotifier(),
+      // Webhook signing secrets are sealed with a key file made at first start (data-keys.ts).
+      secrets: webhookSecretSealer({ kind: 'file', keyFile: join(dataDir, 'webhook-secrets.key') }),
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
@@ -159,17 +163,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    const onDenied = (denial: AccessDenial) => {
+      log('access denied', { function: denial.functionName, action: denial.action, resource: denial.resource });
+      opts.onAccessDenied?.(denial);
+    };
     guardClient(functionClient, {
       tableName,
-      onDenied: (denial) => {
-        log('access denied', { function: denial.functionName, ...denial.request });
-        opts.onAccessDenied?.(denial);
-      },
+      onDenied,
       ...(process.env.FAZHI_ACCESS_LOG ? { logFile: process.env.FAZHI_ACCESS_LOG } : {}),
       enforce: process.env.FAZHI_ACCESS_GUARD !== 'survey',
     });
     const internal: PlatformDeps = { ...d, ddb: d.ddb };
     d.ddb = documentClient(functionClient);
+    d.secrets = guardSecrets(internal.secrets, onDenied);
     configureDeps(d);
 
     const handlers = new Map<string, Promise<LambdaLike>>();
@@ -234,6 +240,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 
     const credentialsFile = join(dataDir, 'credentials.json');
     const credentials = opts.seed === false ? undefined : await seedDemo(internal, credentialsFile, baseUrl);
+
+    // Webhook secrets stored in plain text by an earlier version: sealed now (secrets/seal-legacy.ts).
+    const sealed = await sealLegacyWebhookSecrets(internal);
+    if (sealed > 0) log('sealed webhook secrets stored in plain text', { sealed });
 
     // What committed before a crash and was never published: relay it now.
     const relayed = await relayEvents(internal, await pendingEvents(internal, 999_999_999_999_999));
