@@ -36,6 +36,7 @@ export interface FazhiStackProps extends StackProps {
 
 export class FazhiStack extends Stack {
   readonly storage: Storage;
+  readonly webhookSecrets: WebhookSecrets;
   readonly bus: Bus;
   readonly alerts: Alerts;
   readonly identity: Identity;
@@ -69,6 +70,7 @@ export class FazhiStack extends Stack {
     });
     this.alerts = new Alerts(this, 'Alerts');
     const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
+    this.webhookSecrets = webhookSecrets;
     this.identity = new Identity(this, 'Identity', {
       roles: wirings.flatMap((w) => (w.routes ?? []).flatMap((r) => r.doc.roles ?? [])),
     });

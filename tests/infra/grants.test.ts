@@ -206,3 +206,45 @@ describe('table grants, compared with the wiring', () => {
     expect(deleters).toEqual(['alerts-notify SENT#x1']);
   });
 });
+
+describe('the webhook-secrets key', () => {
+  const keyId = () => logicalIdOf(s.stack.webhookSecrets.key);
+  const keyArn = () => `arn:${keyId()}.Arn`;
+  const kmsAllowed = (fn: string, action: string) =>
+    statementsOfRole(roleOf(fn)).some(
+      (st) =>
+        st.Effect === 'Allow' &&
+        list(st.Action).some((a) => like(a, action)) &&
+        list(st.Resource).some((r) => like(arnOf(r), keyArn())) &&
+        st.Condition?.StringEquals?.['kms:EncryptionContext:fazhi:purpose'] === 'webhook-signing-secret',
+    );
+
+  it('may be decrypted with by the delivery alone and generated with by set-webhook alone', () => {
+    // Act
+    const decrypters = allFunctions.filter((w) => kmsAllowed(w.name, 'kms:Decrypt')).map((w) => w.name);
+    const generators = allFunctions.filter((w) => kmsAllowed(w.name, 'kms:GenerateDataKey')).map((w) => w.name);
+    const withKeyArn = allFunctions
+      .filter((w) => {
+        const fn = resources[logicalIdOf(s.stack.functions.get(w.name)!.fn)];
+        return fn.Properties.Environment.Variables.FAZHI_WEBHOOK_SECRETS_KEY_ARN !== undefined;
+      })
+      .map((w) => w.name);
+    // Assess
+    expect(decrypters).toEqual(['exchange-deliver-webhook']);
+    expect(generators).toEqual(['exchange-set-webhook']);
+    expect(withKeyArn.sort()).toEqual(['exchange-deliver-webhook', 'exchange-set-webhook']);
+  });
+
+  it('denies decrypting to every principal but the delivery role in the key policy itself', () => {
+    // Act
+    const key = resources[keyId()];
+    const deny = (key.Properties.KeyPolicy.Statement as Statement[]).find(
+      (st) => st.Effect === 'Deny' && list(st.Action).includes('kms:Decrypt'),
+    );
+    // Assess
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(deny?.Condition).toEqual({
+      ArnNotEquals: { 'aws:PrincipalArn': [{ 'Fn::GetAtt': [roleOf('exchange-deliver-webhook'), 'Arn'] }] },
+    });
+  });
+});
