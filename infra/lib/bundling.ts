@@ -23,19 +23,20 @@ export const BUNDLING: BundlingOptions = {
 };
 
 /**
- * The SDKs loaded by dynamic import (platform/aws/clients.ts) and the permission without which a
+ * The SDKs loaded by dynamic import (platform/aws/clients.ts) and the permissions without which a
  * function cannot call that service anyway. A function lacking the permission gets the SDK left
  * out of its bundle (~50 KB each); should it ever load it, the runtime's own copy answers.
  */
-const SDK_NEEDS: Record<string, Permission> = {
-  '@aws-sdk/client-eventbridge': 'bus:put',
-  '@aws-sdk/client-sns': 'sns:publish',
+const SDK_NEEDS: Record<string, Permission[]> = {
+  '@aws-sdk/client-eventbridge': ['bus:put'],
+  '@aws-sdk/client-sns': ['sns:publish'],
+  '@aws-sdk/client-kms': ['webhook-secret:seal', 'webhook-secret:open'],
 };
 
 /** The bundling of one function: BUNDLING, minus the SDKs its wiring gives it no right to call. */
 export function bundlingFor(w: Pick<FunctionWiring, 'permissions'>): BundlingOptions {
   const unused = Object.entries(SDK_NEEDS)
-    .filter(([, permission]) => !w.permissions.includes(permission))
+    .filter(([, permissions]) => !permissions.some((p) => w.permissions.includes(p)))
     .map(([sdk]) => sdk);
   return { ...BUNDLING, externalModules: [...(BUNDLING.externalModules ?? []), ...unused] };
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_BUS_NAME } from '@fazhi/platform/table-definition';
-import type { FunctionWiring } from '@fazhi/platform/wiring';
+import type { FunctionWiring, Permission } from '@fazhi/platform/wiring';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -12,6 +12,7 @@ import { EventRules } from './event-rules';
 import { WiredFunction } from './functions';
 import { Identity } from './identity';
 import { DEFAULT_PATHS, REPO_ROOT } from './paths';
+import { WebhookSecrets } from './secrets';
 import { Storage } from './storage';
 import { StreamConsumer } from './stream';
 import { Web, type WebDomain } from './web';
@@ -35,6 +36,7 @@ export interface FazhiStackProps extends StackProps {
 
 export class FazhiStack extends Stack {
   readonly storage: Storage;
+  readonly webhookSecrets: WebhookSecrets;
   readonly bus: Bus;
   readonly alerts: Alerts;
   readonly identity: Identity;
@@ -67,6 +69,8 @@ export class FazhiStack extends Stack {
       schemas: readCatalogSchemas(schemasDir ?? DEFAULT_PATHS.schemasDir),
     });
     this.alerts = new Alerts(this, 'Alerts');
+    const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
+    this.webhookSecrets = webhookSecrets;
     this.identity = new Identity(this, 'Identity', {
       roles: wirings.flatMap((w) => (w.routes ?? []).flatMap((r) => r.doc.roles ?? [])),
     });
@@ -84,6 +88,7 @@ export class FazhiStack extends Stack {
           table: this.storage.table,
           bus: this.bus.bus,
           alertsTopic: this.alerts.topic,
+          webhookSecrets,
           environment: {
             tableName: this.storage.table.tableName,
             busName: this.bus.bus.eventBusName,
@@ -98,6 +103,9 @@ export class FazhiStack extends Stack {
       );
     }
     this.functions = functions;
+    const rolesWith = (p: Permission) =>
+      [...functions.values()].filter((f) => f.wiring.permissions.includes(p)).map((f) => f.role);
+    webhookSecrets.restrictTo(rolesWith('webhook-secret:seal'), rolesWith('webhook-secret:open'));
     const functionOf = (name: string): IFunction => {
       const f = functions.get(name);
       if (!f) throw new Error(`no function wired as ${name}`);

@@ -9,7 +9,9 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { bundlingFor } from './bundling';
-import { acknowledge, nagResource } from './nag';
+import { acknowledge } from './nag';
+import { WEBHOOK_SECRETS_KEY_ENV, type WebhookSecrets } from './secrets';
+import { grantTableAccess } from './table-grants';
 
 export const DEFAULT_MEMORY_MB = 512;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -27,6 +29,7 @@ export interface WiredFunctionProps {
   table: ITable;
   bus: IEventBus;
   alertsTopic: ITopic;
+  webhookSecrets: WebhookSecrets;
   environment: FunctionEnvironment;
   lockFile: string;
   projectRoot: string;
@@ -34,7 +37,7 @@ export interface WiredFunctionProps {
 }
 
 // One Lambda per wiring. The role starts empty (no AWSLambdaBasicExecutionRole, whose log rights
-// span every log group) and receives exactly what the wiring's `permissions` name.
+// span every log group) and receives exactly what the wiring's `table` and `permissions` name.
 export class WiredFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
@@ -48,7 +51,7 @@ export class WiredFunction extends Construct {
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Fazhi ${w.name}: ${w.permissions.join(', ') || 'logs only'}`,
+      description: `Fazhi ${w.name}: ${[...(w.table ? ['table (by key prefix)'] : []), ...w.permissions].join(', ') || 'logs only'}`,
     });
     logGroup.grantWrite(this.role);
 
@@ -72,6 +75,9 @@ export class WiredFunction extends Construct {
         FAZHI_ALERTS_TOPIC_ARN: env.alertsTopicArn,
         FAZHI_JWT_ISSUER: env.jwtIssuer,
         FAZHI_JWT_AUDIENCE: env.jwtAudience,
+        ...(w.permissions.some((p) => p.startsWith('webhook-secret:'))
+          ? { [WEBHOOK_SECRETS_KEY_ENV]: props.webhookSecrets.key.keyArn }
+          : {}),
         POWERTOOLS_SERVICE_NAME: w.service,
         // How far ahead the minute-by-minute clock sweep fires clocks at their own instant
         // (docs/ARCHITECTURE.md): `cdk deploy -c fazhi:clockLookaheadMs=55000` fires to the second.
@@ -88,22 +94,12 @@ export class WiredFunction extends Construct {
       'AwsSolutions-L1',
       'nodejs22.x is the platform runtime (DESIGN.md); its pinned dependencies (middy 6, Powertools 2.35) are tested on Node 20-22, and a runtime move is a deliberate release.',
     );
+    grantTableAccess(this.role, props.table, w);
     for (const p of new Set(w.permissions)) this.grant(p, props);
   }
 
   private grant(permission: Permission, props: WiredFunctionProps): void {
-    const indexes = `${nagResource(this, props.table.tableArn)}/index/*`;
-    const indexReason =
-      'The table grant covers its GSIs (gsi1, gsi2) by index/*; every read is a key or index query on this one table.';
     switch (permission) {
-      case 'table:read':
-        props.table.grantReadData(this.fn);
-        acknowledge(this.role, `AwsSolutions-IAM5[Resource::${indexes}]`, indexReason);
-        return;
-      case 'table:write':
-        props.table.grantReadWriteData(this.fn);
-        acknowledge(this.role, `AwsSolutions-IAM5[Resource::${indexes}]`, indexReason);
-        return;
       case 'bus:put':
         props.bus.grantPutEventsTo(this.fn);
         return;
@@ -114,6 +110,12 @@ export class WiredFunction extends Construct {
           'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
           'Publishing to the KMS-encrypted alerts topic needs GenerateDataKey* on that one key (the resource is the key ARN, not *).',
         );
+        return;
+      case 'webhook-secret:seal':
+        props.webhookSecrets.grantSeal(this.role);
+        return;
+      case 'webhook-secret:open':
+        props.webhookSecrets.grantOpen(this.role);
         return;
       case 'webhook:call':
         // Calls department HTTPS endpoints on the internet; no AWS permission is involved.

@@ -12,6 +12,7 @@ import { clockRegistry } from '@fazhi/platform/clocks/registry';
 import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 import { sweepDueClocks } from '@fazhi/platform/clocks/sweep';
 import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
+import { noSecrets } from '@fazhi/platform/secrets/webhook-secrets';
 import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { ensureTable } from '../../packages/local/src/tables';
 
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
       tokens: { verify: () => Promise.reject(new Error('not used')) },
       webhooks: { send: () => Promise.reject(new Error('not used')) },
       notifier: recordingNotifier(),
+      secrets: noSecrets,
       newId: idFactory(clock),
       inboxSettleMs: 0,
       outboxStaleMs: 60_000,

@@ -10,6 +10,7 @@ import { ensureTable } from '../../packages/local/src/tables';
 import { recordingNotifier } from '../../packages/platform/src/alert-notifier';
 import { documentClient, idFactory, type PlatformDeps } from '../../packages/platform/src/deps';
 import type { BusEvent } from '../../packages/platform/src/events/envelope';
+import { noSecrets } from '../../packages/platform/src/secrets/webhook-secrets';
 
 export type BareDeps = PlatformDeps & {
   notifier: ReturnType<typeof recordingNotifier>;
@@ -42,6 +43,7 @@ export async function bareDeps(clock: Clock, name: string, opts: { ownDynamoDb?:
     clockLookaheadMs: 750,
     webhooks: { send: () => Promise.reject(new Error('no webhooks in this test')) },
     notifier: recordingNotifier(),
+    secrets: noSecrets,
     newId: idFactory(clock),
     inboxSettleMs: 0,
     outboxStaleMs: 60_000,

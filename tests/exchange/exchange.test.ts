@@ -1,9 +1,11 @@
 // The department event exchange end to end on the local runtime and DynamoDB Local: posting,
 // entitlement, inbox, receipts, webhooks, dead letters, idempotency and every bad-input class.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
+import { departmentItem, getDepartment } from '../../packages/platform/src/repos/departments';
+import { sealLegacyWebhookSecrets } from '../../packages/platform/src/secrets/seal-legacy';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 
@@ -374,6 +376,56 @@ describe('bad input gets problem+json and stores nothing', () => {
 });
 
 describe('webhooks', () => {
+  const storedDepartment = async (id: string) =>
+    (await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: { pk: `DEPT#${id}`, sk: 'DEPT' } }))).Item!;
+
+  it('stores the signing secret sealed: the item (and so backups and the stream) holds no plaintext', async () => {
+    // Act
+    const set = await api('PUT', '/v1/departments/finance/webhook', {
+      token: admin,
+      body: { url: 'https://finance.example.gov.cn/hook', enabled: false },
+    });
+    const item = await storedDepartment('finance');
+    // Assess
+    expect(set.status, set.text).toBe(200);
+    const secret = set.json.secret as string;
+    expect(secret.length).toBeGreaterThanOrEqual(40);
+    expect(JSON.stringify(item)).not.toContain(secret);
+    expect(JSON.stringify(item)).not.toContain(Buffer.from(secret).toString('base64'));
+    expect(item.webhook.secret).toBeUndefined();
+    expect(Object.keys(item.webhook.sealedSecret).sort()).toEqual(['ct', 'edk', 'iv', 'tag', 'v']);
+    // the runtime's key opens it for finance, and for no other department (the context binds it)
+    expect(await rt.deps.secrets.open(item.webhook.sealedSecret, { departmentId: 'finance' })).toBe(secret);
+    await expect(rt.deps.secrets.open(item.webhook.sealedSecret, { departmentId: 'tax' })).rejects.toThrow();
+  });
+
+  it('seals a secret left in plain text by an earlier version, keeping the same secret', async () => {
+    // Prepare: court's webhook as versions before sealing stored it
+    const court = (await getDepartment(rt.deps, 'court'))!;
+    const legacy = {
+      url: 'https://court.example.gov.cn/hook',
+      secret: 'legacy-plain-secret',
+      enabled: false,
+      updatedAt: 1,
+    };
+    await rt.deps.ddb.send(
+      new PutCommand({
+        TableName: rt.tableName,
+        Item: departmentItem({ ...court, webhook: legacy, version: court.version + 1 }),
+      }),
+    );
+    // Act: what the local runtime runs at start
+    const sealed = await sealLegacyWebhookSecrets(rt.deps);
+    const item = await storedDepartment('court');
+    // Assess
+    expect(sealed).toBe(1);
+    expect(JSON.stringify(item)).not.toContain('legacy-plain-secret');
+    expect(await rt.deps.secrets.open(item.webhook.sealedSecret, { departmentId: 'court' })).toBe(
+      'legacy-plain-secret',
+    );
+    expect(await sealLegacyWebhookSecrets(rt.deps)).toBe(0);
+  });
+
   it('signs deliveries with HMAC-SHA256, records the receipt, dead-letters a failing endpoint and replays it', async () => {
     // Prepare: the procuratorate registers a webhook
     const hook = await startWebhookReceiver();

@@ -11,6 +11,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
 import { ensurePnpmOnPath } from '../../infra/lib/bundling';
 import { WiredFunction } from '../../infra/lib/functions';
+import { WebhookSecrets } from '../../infra/lib/secrets';
 import { DEFAULT_PATHS, REPO_ROOT } from '../../infra/lib/paths';
 
 // One real function really bundled by NodejsFunction with the local esbuild (there is no Docker
@@ -31,6 +32,7 @@ describe('bundling', () => {
       table: Table.fromTableName(stack, 'Table', 'fazhi'),
       bus: EventBus.fromEventBusName(stack, 'Bus', 'fazhi'),
       alertsTopic: Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:cn-north-1:111111111111:alerts'),
+      webhookSecrets: new WebhookSecrets(stack, 'WebhookSecrets'),
       environment: { tableName: 't', busName: 'b', alertsTopicArn: 'a', jwtIssuer: 'i', jwtAudience: 'c' },
       lockFile: DEFAULT_PATHS.lockFile,
       projectRoot: REPO_ROOT,
@@ -53,6 +55,7 @@ describe('bundling', () => {
     expect(code).not.toMatch(/from\s*"@aws-sdk\//);
     expect(code).toMatch(/import\("@aws-sdk\/client-eventbridge"\)/);
     expect(code).toMatch(/import\("@aws-sdk\/client-sns"\)/);
+    expect(code).toMatch(/import\("@aws-sdk\/client-kms"\)/);
     expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(1024 * 1024);
 
     // Loaded with no node_modules beside it: the bundle needs nothing from outside at init.

@@ -8,9 +8,17 @@ import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '
 
 let counter = 0;
 
+/**
+ * Every test runtime fails its stop() when a function sent a DynamoDB request its wiring's `table`
+ * does not grant (the local access guard, packages/local/src/access-guard.ts): the end-to-end
+ * suites are the proof that the declarations are complete, even where a handler swallows the error.
+ * A test that provokes a refusal on purpose passes `onAccessDenied` itself.
+ */
 export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   counter++;
-  return startLocalRuntime({
+  const denials: string[] = [];
+  const rt = await startLocalRuntime({
+    onAccessDenied: (d) => denials.push(d.message),
     port: 0,
     ddbEndpoint: inject('ddbEndpoint'),
     tableName: `t${process.pid}x${counter}x${Math.random().toString(36).slice(2, 8)}`,
@@ -23,6 +31,14 @@ export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<
     log: process.env.FAZHI_TEST_LOG ? (m, e) => console.log(m, JSON.stringify(e)) : () => undefined,
     ...opts,
   });
+  const stop = rt.stop.bind(rt);
+  rt.stop = async () => {
+    await stop();
+    if (denials.length > 0) {
+      throw new Error(`functions sent requests their wiring does not grant:\n${[...new Set(denials)].join('\n')}`);
+    }
+  };
+  return rt;
 }
 
 export type Api = (

@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { alertViewSchema } from '../shared/alert-view';
 
@@ -25,5 +26,6 @@ export const ackAlertWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess({ read: ['ALERT#'], write: ['ALERT#'] }, P.outbox),
 });

@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -44,5 +45,6 @@ export const caseAlertsWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: combineAccess(P.department, { read: ['SUBJECTALERTS#', 'ALERT#'] }),
 });

@@ -1,3 +1,4 @@
+import { PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { rosterViewSchema } from '../shared/rosters';
 
@@ -24,5 +25,6 @@ export const getRosterWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: P.department,
 });

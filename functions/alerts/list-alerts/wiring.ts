@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { alertViewSchema } from '../shared/alert-view';
@@ -35,5 +36,6 @@ export const listAlertsWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: combineAccess(P.department, { query: { gsi1: ['DEPTALERTS#'] } }),
 });

@@ -12,5 +12,6 @@ export const notifyAlertsWiring = defineFunction({
       maxAttempts: 5,
     },
   ],
-  permissions: ['table:read', 'table:write', 'sns:publish'],
+  permissions: ['sns:publish'],
+  table: { read: ['ALERT#'], write: ['ALERT#', 'SENT#'], delete: ['SENT#'] },
 });

@@ -1,4 +1,5 @@
 import { rosterBodySchema } from '@fazhi/domain/alerts/roster-schema';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { rosterViewSchema } from '../shared/rosters';
 
@@ -30,5 +31,6 @@ export const putRosterWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(P.department, { write: ['DEPT#'] }),
 });

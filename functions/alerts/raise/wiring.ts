@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 
 export const raiseAlertWiring = defineFunction({
@@ -12,5 +13,11 @@ export const raiseAlertWiring = defineFunction({
       maxAttempts: 8,
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(
+    P.clockRegistry,
+    P.department,
+    { read: ['CLOCK#', 'ALERT#'], write: ['ALERT#', 'CLOCK#', 'SUBJECTALERTS#'] },
+    P.outbox,
+  ),
 });

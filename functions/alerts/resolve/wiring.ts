@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 
 export const resolveAlertsWiring = defineFunction({
@@ -12,5 +13,6 @@ export const resolveAlertsWiring = defineFunction({
       maxAttempts: 8,
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess({ read: ['CLOCK#', 'ALERT#'], write: ['CLOCK#', 'ALERT#'] }, P.outbox),
 });

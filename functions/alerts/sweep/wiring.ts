@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 
 export const alertsSweepWiring = defineFunction({
@@ -6,6 +7,7 @@ export const alertsSweepWiring = defineFunction({
   description: 'Escalates unacknowledged alerts one level up the duty chain and reminds acknowledged ones',
   entry: entryOf(import.meta.url),
   schedules: [{ name: 'alerts-sweep-every-minute', expression: 'rate(1 minute)', localEveryMs: 1000 }],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess({ query: { gsi2: ['ALERTDUE#'] } }, P.department, { write: ['ALERT#'] }, P.outbox),
   timeoutSeconds: 60,
 });

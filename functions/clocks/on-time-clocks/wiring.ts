@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { clockViewSchema } from '../shared/clock-view';
@@ -41,5 +42,6 @@ export const onTimeClocksWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: combineAccess(P.department, P.clockRegistry, { query: { gsi1: ['DEPTCLOCKS#'] } }),
 });

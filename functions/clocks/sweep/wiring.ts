@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 
 export const clocksSweepWiring = defineFunction({
@@ -7,7 +8,8 @@ export const clocksSweepWiring = defineFunction({
     'Fires what is due: ticks the clocks in the due index and commits Clock.WarningDue / Clock.Breached exactly once',
   entry: entryOf(import.meta.url),
   schedules: [{ name: 'clocks-sweep-every-minute', expression: 'rate(1 minute)', localEveryMs: 1000 }],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess({ query: { gsi2: ['CLOCKDUE#'] } }, P.clockWrites, P.outbox),
   // Room for a lookahead of up to a minute (FAZHI_CLOCK_LOOKAHEAD_MS) plus the commits.
   timeoutSeconds: 90,
   memoryMb: 512,

@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -111,5 +112,13 @@ export const clockConfigWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(
+    { write: ['CONFIG'] },
+    P.clockRegistry,
+    P.departmentList,
+    { query: { gsi1: ['DEPTCLOCKS#'] } },
+    P.clockWrites,
+    P.outbox,
+  ),
 });

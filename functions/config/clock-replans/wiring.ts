@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -47,5 +48,12 @@ export const clockReplansWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(
+    P.clockRegistry,
+    P.departmentList,
+    { query: { gsi1: ['DEPTCLOCKS#'] } },
+    P.clockWrites,
+    P.outbox,
+  ),
 });

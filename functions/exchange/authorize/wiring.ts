@@ -6,7 +6,8 @@ export const authorizeWiring = defineFunction({
   description: 'Lambda authoriser: department API keys (and people’s tokens on routes open to both)',
   entry: entryOf(import.meta.url),
   authorizer: true,
-  permissions: ['table:read'],
+  permissions: [],
+  table: { read: ['APIKEY#'] },
   memoryMb: 256,
   timeoutSeconds: 5,
 });

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type EventItem, eventKey } from '@fazhi/platform/ddb/outbox';
 import { toIso } from '@fazhi/platform/events/envelope';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
+import { logger } from '@fazhi/platform/logger';
 import { getDepartment } from '@fazhi/platform/repos/departments';
 import { recordWebhookOutcome, sharedEventFor } from '../shared/deliveries';
 
@@ -10,6 +11,13 @@ export class WebhookDeliveryFailed extends Error {
     super(`webhook of ${departmentId} failed: ${reason}`);
     this.name = 'WebhookDeliveryFailed';
   }
+}
+
+/** A secret stored in plain text before sealing: still signs, until the next save of the webhook seals it. */
+function legacySecret(departmentId: string, secret: string | undefined): string {
+  if (!secret) throw new WebhookDeliveryFailed(departmentId, 'no signing secret stored');
+  logger.warn('webhook secret stored in plain text; save the webhook again to seal it', { departmentId });
+  return secret;
 }
 
 export const handler = eventHandler<{ eventId: string; departmentId: string }>(async (event, d) => {
@@ -26,9 +34,12 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
     return;
   }
   const now = d.clock.now();
+  const secret = hook.sealedSecret
+    ? await d.secrets.open(hook.sealedSecret, { departmentId })
+    : legacySecret(departmentId, hook.secret);
   const result = await d.webhooks.send({
     url: hook.url,
-    secret: hook.secret,
+    secret,
     body: JSON.stringify(sharedEventFor(dept, item)),
     eventId,
     timestamp: toIso(now),

@@ -16,6 +16,7 @@ export const deliverWebhookWiring = defineFunction({
       maxAttempts: 5,
     },
   ],
-  permissions: ['table:read', 'table:write', 'webhook:call'],
+  permissions: ['webhook:call', 'webhook-secret:open'],
+  table: { read: ['EVENT#', 'DEPT#'], write: ['EVENT#'] },
   timeoutSeconds: 15,
 });

@@ -1,4 +1,5 @@
 import { catalog } from '@fazhi/events/catalog';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 
 /** Every catalog type that departments may receive. */
@@ -10,5 +11,6 @@ export const fanoutWiring = defineFunction({
   description: 'Shares each catalog event with every entitled department: inbox item, receipt, webhook request',
   entry: entryOf(import.meta.url),
   subscriptions: [{ name: 'exchange-fanout-shared-events', pattern: { 'detail-type': shared }, maxAttempts: 8 }],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(P.departmentList, { write: ['EVENT#', 'INBOX#'] }, P.outbox),
 });

@@ -41,5 +41,6 @@ export const inboxWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: { read: ['INBOX#'] },
 });

@@ -1,3 +1,4 @@
+import { PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -33,5 +34,6 @@ export const listDepartmentsWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: P.departmentList,
 });

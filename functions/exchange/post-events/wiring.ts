@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { postEventsBody, postEventsResponse } from './schemas';
 
@@ -33,5 +34,6 @@ export const postEventsWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(P.departmentList, P.idempotency('events'), P.outbox),
 });

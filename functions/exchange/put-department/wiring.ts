@@ -1,4 +1,5 @@
 import { departmentKindSchema } from '@fazhi/events/department-kind';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -38,5 +39,6 @@ export const putDepartmentWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(P.department, { write: ['DEPT#'] }, P.outbox),
 });

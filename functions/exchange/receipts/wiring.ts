@@ -48,5 +48,6 @@ export const receiptsWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: { read: ['EVENT#'] },
 });

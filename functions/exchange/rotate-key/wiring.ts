@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -44,5 +45,6 @@ export const rotateKeyWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(P.department, { query: { gsi1: ['DEPTKEYS#'] }, write: ['APIKEY#'] }, P.outbox),
 });

@@ -15,10 +15,14 @@ export const handler = httpRoute(setWebhookWiring.routes![0]!, async ({ params, 
   const dept = await getDepartment(d, departmentId);
   if (!dept) throw new NotFoundError(`Department ${departmentId}`);
   const issue = body.rotateSecret || !dept.webhook;
-  const secret = issue ? randomBytes(32).toString('base64url') : dept.webhook!.secret;
+  const secret = issue ? randomBytes(32).toString('base64url') : undefined;
+  // Kept sealed as stored; a secret still in plain text (stored before sealing) is sealed now.
+  const sealedSecret = issue
+    ? await d.secrets.seal(secret!, { departmentId })
+    : (dept.webhook!.sealedSecret ?? (await d.secrets.seal(dept.webhook!.secret ?? '', { departmentId })));
   const next = {
     ...dept,
-    webhook: { url: body.url, secret, enabled: body.enabled, updatedAt: d.clock.now() },
+    webhook: { url: body.url, sealedSecret, enabled: body.enabled, updatedAt: d.clock.now() },
     version: dept.version + 1,
   };
   try {

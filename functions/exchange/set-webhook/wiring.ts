@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -51,5 +52,6 @@ export const setWebhookWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: ['webhook-secret:seal'],
+  table: combineAccess(P.department, { write: ['DEPT#'] }, P.outbox),
 });

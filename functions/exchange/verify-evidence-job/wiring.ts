@@ -1,4 +1,5 @@
 import { VERIFICATION_REQUESTED } from '@fazhi/platform/evidence/verification';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 
 export const verifyEvidenceJobWiring = defineFunction({
@@ -13,7 +14,8 @@ export const verifyEvidenceJobWiring = defineFunction({
       maxAttempts: 3,
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess({ read: ['VERIFY#', 'CHAIN', 'EVENT#'], write: ['VERIFY#'] }, P.outbox),
   timeoutSeconds: 300,
   memoryMb: 1024,
 });

@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -76,5 +77,6 @@ export const verifyEvidenceWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess({ read: ['VERIFY#', 'CHECKPOINT'], write: ['VERIFY#'] }, P.outbox),
 });

@@ -7,5 +7,6 @@ export const incidentClockBreachedWiring = defineFunction({
   description: 'Marks an incident’s clock breached (status and timeline) when the clocks service reports it',
   entry: entryOf(import.meta.url),
   subscriptions: [incidentBreaches.wiring],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: { read: ['INCIDENT#'], write: ['INCIDENT#'] },
 });

@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { incidentViewSchema } from '../shared/incident-view';
 
@@ -23,5 +24,6 @@ export const getIncidentWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: combineAccess(P.department, { read: ['INCIDENT#'] }),
 });

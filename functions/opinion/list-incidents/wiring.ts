@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
@@ -28,5 +29,6 @@ export const listIncidentsWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  permissions: [],
+  table: combineAccess(P.department, { query: { gsi1: ['INCIDENTS#'] } }),
 });

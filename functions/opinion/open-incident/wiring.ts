@@ -1,4 +1,5 @@
 import { openIncidentBodySchema } from '@fazhi/domain/opinion/schemas';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { incidentViewSchema } from '../shared/incident-view';
 
@@ -30,5 +31,13 @@ export const openIncidentWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(
+    P.department,
+    P.idempotency('opinion-open'),
+    P.clockRegistry,
+    P.clockWrites,
+    { write: ['INCIDENT#'] },
+    P.outbox,
+  ),
 });

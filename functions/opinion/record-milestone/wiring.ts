@@ -1,4 +1,5 @@
 import { milestoneBodySchema } from '@fazhi/domain/opinion/schemas';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import { incidentViewSchema } from '../shared/incident-view';
 
@@ -32,5 +33,13 @@ export const recordMilestoneWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: combineAccess(
+    P.department,
+    P.idempotency('opinion-milestone'),
+    P.clockRegistry,
+    P.clockWrites,
+    { read: ['INCIDENT#'], write: ['INCIDENT#'] },
+    P.outbox,
+  ),
 });

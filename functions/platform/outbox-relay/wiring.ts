@@ -7,6 +7,7 @@ export const outboxRelayWiring = defineFunction({
     'Reads new event items from the table stream, chains them into the evidence log and puts them on the bus',
   entry: entryOf(import.meta.url),
   stream: true,
-  permissions: ['table:read', 'table:write', 'bus:put'],
+  permissions: ['bus:put'],
+  table: { read: ['EVENT#', 'CHAIN'], write: ['EVENT#', 'CHAIN'] },
   timeoutSeconds: 60,
 });

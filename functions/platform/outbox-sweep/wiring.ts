@@ -7,6 +7,7 @@ export const outboxSweepWiring = defineFunction({
     'Safety net of the relay: republishes events still pending after a while (a crashed relay, a lost stream record)',
   entry: entryOf(import.meta.url),
   schedules: [{ name: 'platform-outbox-sweep-every-minute', expression: 'rate(1 minute)', localEveryMs: 2000 }],
-  permissions: ['table:read', 'table:write', 'bus:put'],
+  permissions: ['bus:put'],
+  table: { read: ['EVENT#', 'CHAIN'], write: ['EVENT#', 'CHAIN'], query: { gsi2: ['OUTBOX#'] } },
   timeoutSeconds: 60,
 });

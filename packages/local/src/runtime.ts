@@ -11,9 +11,12 @@ import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
+import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
+import { sealLegacyWebhookSecrets } from '@fazhi/platform/secrets/seal-legacy';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
+import { type AccessDenial, asFunction, guardClient, guardSecrets } from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
 import { compileRoutes } from './gateway/routes';
@@ -54,6 +57,8 @@ export interface LocalRuntimeOptions {
   webhooks?: WebhookSender;
   /** Told of every function invocation with its wall time (the cost script counts Lambda invocations). */
   onInvoke?: (functionName: string, ms: number) => void;
+  /** Told of every DynamoDB request a function sent that its wiring's `table` does not grant. */
+  onAccessDenied?: (denial: AccessDenial) => void;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -144,11 +149,35 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       tokens: idp.verifier,
       webhooks: opts.webhooks ?? fetchWebhookSender(),
       notifier: recordingNotifier(),
+      // Webhook signing secrets are sealed with a key file made at first start (data-keys.ts).
+      secrets: webhookSecretSealer({ kind: 'file', keyFile: join(dataDir, 'webhook-secrets.key') }),
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
       clockLookaheadMs: opts.clockLookaheadMs ?? 750,
     };
+    // What handlers get from deps() (and tests as `rt.deps`): their DynamoDB requests pass the
+    // access guard, which refuses what the running function's wiring does not grant
+    // (access-guard.ts). The runtime's own parts (seed, bus, start-up relay, local routes) use
+    // `internal`, whose client is not guarded, as AWS services are not bound by a function's role.
+    const functionClient = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const onDenied = (denial: AccessDenial) => {
+      log('access denied', { function: denial.functionName, action: denial.action, resource: denial.resource });
+      opts.onAccessDenied?.(denial);
+    };
+    guardClient(functionClient, {
+      tableName,
+      onDenied,
+      ...(process.env.FAZHI_ACCESS_LOG ? { logFile: process.env.FAZHI_ACCESS_LOG } : {}),
+      enforce: process.env.FAZHI_ACCESS_GUARD !== 'survey',
+    });
+    const internal: PlatformDeps = { ...d, ddb: d.ddb };
+    d.ddb = documentClient(functionClient);
+    d.secrets = guardSecrets(internal.secrets, onDenied);
     configureDeps(d);
 
     const handlers = new Map<string, Promise<LambdaLike>>();
@@ -160,11 +189,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         h = import(w.entry).then((m: { handler: LambdaLike }) => {
           if (typeof m.handler !== 'function') throw new Error(`${w.entry} exports no handler`);
           const onInvoke = opts.onInvoke;
-          if (!onInvoke) return (event: unknown) => m.handler(event);
+          if (!onInvoke) return (event: unknown) => asFunction(w, () => m.handler(event));
           return async (event: unknown) => {
             const started = performance.now();
             try {
-              return await invocation.run(name, () => m.handler(event));
+              return await invocation.run(name, () => asFunction(w, () => m.handler(event)));
             } finally {
               onInvoke(name, performance.now() - started);
             }
@@ -190,7 +219,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    bus = new LocalBus(d, targets, {
+    bus = new LocalBus(internal, targets, {
       retryBaseMs: opts.busRetryBaseMs ?? 1000,
       ...(opts.asyncRetryDelaysMs ? { asyncRetryDelaysMs: opts.asyncRetryDelaysMs } : {}),
       store: { ddb: documentClient(busClient), tableName: busTableName },
@@ -206,7 +235,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       loadHandler,
       authorizer,
       localRoutes: localRoutes({
-        d,
+        d: internal,
         bus,
         idp,
         virtualClock,
@@ -227,10 +256,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
 
     const credentialsFile = join(dataDir, 'credentials.json');
-    const credentials = opts.seed === false ? undefined : await seedDemo(d, credentialsFile, baseUrl);
+    const credentials = opts.seed === false ? undefined : await seedDemo(internal, credentialsFile, baseUrl);
+
+    // Webhook secrets stored in plain text by an earlier version: sealed now (secrets/seal-legacy.ts).
+    const sealed = await sealLegacyWebhookSecrets(internal);
+    if (sealed > 0) log('sealed webhook secrets stored in plain text', { sealed });
 
     // What committed before a crash and was never published: relay it now.
-    const relayed = await relayEvents(d, await pendingEvents(d, 999_999_999_999_999));
+    const relayed = await relayEvents(internal, await pendingEvents(internal, 999_999_999_999_999));
     if (relayed > 0) log('relayed events left pending by the previous run', { relayed });
     await bus.runRetries();
 

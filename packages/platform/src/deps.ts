@@ -10,6 +10,8 @@ import { remoteTokenVerifier, type TokenVerifier } from './auth/tokens';
 import { dynamoDb, lazy } from './aws/clients';
 import { optionalEnv, requireEnv } from './env';
 import { type EventPublisher, eventBridgePublisher } from './events/publisher';
+import { webhookSecretSealer } from './secrets/data-keys';
+import { noSecrets, type SecretSealer } from './secrets/webhook-secrets';
 import { fetchWebhookSender, type WebhookSender } from './webhook-sender';
 
 export interface PlatformDeps {
@@ -20,6 +22,8 @@ export interface PlatformDeps {
   tokens: TokenVerifier;
   webhooks: WebhookSender;
   notifier: AlertNotifier;
+  /** Seals and opens department webhook signing secrets (secrets/webhook-secrets.ts). */
+  secrets: SecretSealer;
   /** ULIDs stamped with the injected clock, monotonic within a millisecond. */
   newId(): string;
   /** Settle window of the inbox feed (see functions/exchange/inbox). */
@@ -66,6 +70,10 @@ function awsDeps(): PlatformDeps {
     ),
     webhooks: fetchWebhookSender(),
     notifier: snsAlertNotifier(process.env.FAZHI_ALERTS_TOPIC_ARN),
+    // Set only for the functions granted the webhook-secrets key (infra/lib/functions.ts).
+    secrets: process.env.FAZHI_WEBHOOK_SECRETS_KEY_ARN
+      ? webhookSecretSealer({ kind: 'kms', keyId: process.env.FAZHI_WEBHOOK_SECRETS_KEY_ARN })
+      : noSecrets,
     newId: idFactory(clock),
     inboxSettleMs: Number(optionalEnv('FAZHI_INBOX_SETTLE_MS', '1000')),
     outboxStaleMs: Number(optionalEnv('FAZHI_OUTBOX_STALE_MS', '60000')),

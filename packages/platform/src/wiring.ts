@@ -1,4 +1,7 @@
 import type { ZodType } from 'zod';
+import type { TableAccess } from './table-access';
+
+export type { TableAccess } from './table-access';
 
 // One wiring declaration per function, next to its handler. Both the CDK app (infra/) and the
 // local runtime (packages/local) build from these objects, so a laptop is wired exactly as AWS.
@@ -66,8 +69,12 @@ export interface AsyncInvokeWiring {
   maxEventAgeSeconds: number;
 }
 
-/** What the function touches; the CDK app turns these into least-privilege grants. */
-export type Permission = 'table:read' | 'table:write' | 'bus:put' | 'sns:publish' | 'webhook:call';
+/**
+ * What the function touches besides the table; the CDK app turns these into least-privilege grants.
+ * `webhook-secret:seal` / `webhook-secret:open`: envelope-encrypt / decrypt department webhook
+ * signing secrets with the webhook-secrets KMS key (platform/secrets/webhook-secrets.ts).
+ */
+export type Permission = 'bus:put' | 'sns:publish' | 'webhook:call' | 'webhook-secret:seal' | 'webhook-secret:open';
 
 export interface FunctionWiring {
   /** Unique, kebab-case: `<service>-<action>`; becomes the Lambda's logical name. */
@@ -90,6 +97,12 @@ export interface FunctionWiring {
   permissions: Permission[];
   /** Only for functions with subscriptions or schedules (they are invoked asynchronously). */
   asyncInvoke?: AsyncInvokeWiring;
+  /**
+   * The table access the function needs, by partition key prefix and index (platform/table-access.ts).
+   * The CDK app grants exactly this, with `dynamodb:LeadingKeys` conditions; the local runtime
+   * refuses any other request with an AccessDeniedException. Omitted: no table access at all.
+   */
+  table?: TableAccess;
   memoryMb?: number;
   timeoutSeconds?: number;
 }

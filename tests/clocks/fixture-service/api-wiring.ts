@@ -1,3 +1,4 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf, type RouteWiring } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { testCaseClockEvents } from './subject';
@@ -36,7 +37,10 @@ export const testCasesApiWiring = defineFunction({
     route('POST', '/v1/test-cases/{caseId}/met', 'Meet', meetBody),
     route('GET', '/v1/test-cases/{caseId}/events', 'The clock events the service received'),
   ],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  // Its clocks through the platform's clock commands (with an Idempotency-Key when the test sends
+  // one), and the events it recorded.
+  table: combineAccess(P.clockRegistry, P.clockWrites, P.idempotency('test-cases'), { read: ['TESTCASE#'] }, P.outbox),
 });
 
 export const testCasesEventsWiring = defineFunction({
@@ -45,5 +49,6 @@ export const testCasesEventsWiring = defineFunction({
   description: 'Test-only service: records every clock event of its subject type it receives',
   entry: entryOf(import.meta.url, 'events-handler.ts'),
   subscriptions: [testCaseClockEvents.wiring],
-  permissions: ['table:read', 'table:write'],
+  permissions: [],
+  table: { write: ['TESTCASE#'] },
 });

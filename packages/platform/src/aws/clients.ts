@@ -41,3 +41,8 @@ export const sns = lazySdk(
   () => import('@aws-sdk/client-sns'),
   (sdk) => new sdk.SNSClient({}),
 );
+
+export const kms = lazySdk(
+  () => import('@aws-sdk/client-kms'),
+  (sdk) => new sdk.KMSClient({}),
+);

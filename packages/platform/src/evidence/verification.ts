@@ -1,6 +1,10 @@
 // Evidence verification at scale. A periodic job (functions/exchange/evidence-checkpoint) walks the
 // chain from the last checkpoint to the head and, when every entry and event checks out, writes a
-// new checkpoint (CHAIN / CP#<seq>: that entry's hash). A verification is a job, never a request
+// new checkpoint (CHECKPOINT / CP#<seq>: that entry's hash). Checkpoints have a partition of their
+// own so that the chain partition (CHAIN) is written by the relay alone: the checkpoint job's role
+// may write CHECKPOINT and only read CHAIN (table-access.ts). Checkpoints written under CHAIN by
+// earlier versions are ignored; the first run after the upgrade walks from the genesis once and
+// writes the first CHECKPOINT item. A verification is a job, never a request
 // waiting on a walk: POST starts it (job item + an event, in one transaction), the job function
 // walks in chunks from the last checkpoint (or from the genesis for a full audit), each chunk
 // storing its position and handing on to the next by another event, and GET reads the result.
@@ -19,6 +23,7 @@ export interface Checkpoint extends ChainHead {
   checkedAt: number;
 }
 
+export const CHECKPOINT_PK = 'CHECKPOINT';
 export const checkpointSk = (seq: number) => `CP#${String(seq).padStart(12, '0')}`;
 const jobKey = (jobId: string) => ({ pk: `VERIFY#${jobId}`, sk: 'JOB' });
 
@@ -27,7 +32,7 @@ export async function lastCheckpoint(d: PlatformDeps): Promise<Checkpoint | unde
     new QueryCommand({
       TableName: d.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :cp)',
-      ExpressionAttributeValues: { ':pk': 'CHAIN', ':cp': 'CP#' },
+      ExpressionAttributeValues: { ':pk': CHECKPOINT_PK, ':cp': 'CP#' },
       ScanIndexForward: false,
       Limit: 1,
     }),
@@ -66,7 +71,7 @@ export async function writeCheckpoint(d: PlatformDeps): Promise<ChainReport> {
         new PutCommand({
           TableName: d.tableName,
           Item: {
-            pk: 'CHAIN',
+            pk: CHECKPOINT_PK,
             sk: checkpointSk(report.head.seq),
             type: 'chain-checkpoint',
             seq: report.head.seq,

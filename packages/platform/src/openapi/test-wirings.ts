@@ -23,7 +23,8 @@ export const testWirings: FunctionWiring[] = [
     service: 'exchange',
     description: 'publish',
     entry: '/dev/null',
-    permissions: ['table:write'],
+    permissions: [],
+    table: { write: ['EVENT#'] },
     routes: [
       {
         method: 'POST',
@@ -72,7 +73,8 @@ export const testWirings: FunctionWiring[] = [
     service: 'exchange',
     description: 'inbox',
     entry: '/dev/null',
-    permissions: ['table:read'],
+    permissions: [],
+    table: { read: ['EVENT#'] },
     routes: [
       {
         method: 'GET',
@@ -101,7 +103,8 @@ export const testWirings: FunctionWiring[] = [
     service: 'alerts',
     description: 'ack',
     entry: '/dev/null',
-    permissions: ['table:write'],
+    permissions: [],
+    table: { write: ['EVENT#'] },
     routes: [
       {
         method: 'POST',

@@ -6,10 +6,18 @@ import { type IssuedKey, issueApiKey } from '../auth/api-keys';
 import type { TransactItem } from '../ddb/commit';
 import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
+import type { SealedSecret } from '../secrets/webhook-secrets';
 
 export interface Webhook {
   url: string;
-  secret: string;
+  /** The HMAC signing secret, envelope-encrypted (secrets/webhook-secrets.ts). */
+  sealedSecret?: SealedSecret;
+  /**
+   * Legacy: the secret in plain text, as versions before sealing stored it. Read (tolerantly) by
+   * the delivery until the next save of the webhook seals it; the local runtime seals any it
+   * finds at start (secrets/seal-legacy.ts). Never written any more.
+   */
+  secret?: string;
   enabled: boolean;
   updatedAt: number;
 }
