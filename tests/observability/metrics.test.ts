@@ -143,6 +143,7 @@ describe('metrics on the local runtime', () => {
     // Assess
     expect(docs).toEqual([]);
     const call = debug.mock.calls.find(([message]) => message === 'metric');
-    expect((call?.[1] as { emf: Emf }).emf).toMatchObject({ service: 'clocks', ClockSweepLag: 0 });
+    expect(call, 'no metric logged').toBeDefined();
+    expect((call![1] as { emf: Emf }).emf).toMatchObject({ service: 'clocks', ClockSweepLag: 0 });
   });
 });
