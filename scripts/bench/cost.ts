@@ -13,6 +13,7 @@ import { invocation, startLocalRuntime } from '../../packages/local/src/runtime'
 import { pendingEvents } from '../../packages/platform/src/events/relay';
 import { logger } from '../../packages/platform/src/logger';
 import { BOARD_POLL } from '../../packages/web/src/board/poll-intervals';
+import { FIXTURE_DIRS } from '../../tests/infra/fixtures/wirings';
 import { synthesize } from '../../tests/infra/synth';
 import { startWebhookReceiver } from '../../tests/support/webhook-receiver';
 
@@ -387,7 +388,7 @@ for (const [name, run] of Object.entries(idlePerRun)) {
     `    ${name.padEnd(24)} ${run.rru.toFixed(1)} RRU, ${run.ms.toFixed(0)} ms a run here → $${(perRun * MONTH_MINUTES).toFixed(3)}/month`,
   );
 }
-const { template } = synthesize(allFunctions);
+const { template } = synthesize(allFunctions, { webDistDir: FIXTURE_DIRS.webDist });
 const count = (type: string) => Object.keys(template.findResources(type)).length;
 const alarms = count('AWS::CloudWatch::Alarm');
 const dashboards = count('AWS::CloudWatch::Dashboard');

@@ -6,6 +6,8 @@ export const clocksSweepWiring = defineFunction({
   description:
     'Fires what is due: ticks the clocks in the due index and commits Clock.WarningDue / Clock.Breached exactly once',
   entry: entryOf(import.meta.url),
+  // Reserved: every deadline fires through it; two when a sweep overruns its minute (infra/lib/front-door.ts).
+  reservedConcurrency: 2,
   schedules: [{ name: 'clocks-sweep-every-minute', expression: 'rate(1 minute)', localEveryMs: 1000 }],
   permissions: ['table:read', 'table:write'],
   // Room for a lookahead of up to a minute (FAZHI_CLOCK_LOOKAHEAD_MS) plus the commits.

@@ -17,6 +17,8 @@ export interface MetricDefinition {
   /** The `service` dimension Powertools adds: the service of the function that publishes it. */
   service: string;
   description: string;
+  /** Published on every run of a scheduled function, 0 included, so CloudWatch bills it all month. */
+  everyRun?: boolean;
 }
 
 export const METRICS = {
@@ -44,12 +46,14 @@ export const METRICS = {
     service: 'platform',
     description:
       'Age of the oldest outbox event the stream relay left pending past its window (0: none), read by each outbox sweep',
+    everyRun: true,
   },
   clockSweepLag: {
     name: 'ClockSweepLag',
     unit: MetricUnit.Seconds,
     service: 'clocks',
     description: 'Now minus the oldest due-but-unfired clock at the start of each clock sweep (0: nothing due)',
+    everyRun: true,
   },
 } as const satisfies Record<string, MetricDefinition>;
 
