@@ -45,6 +45,8 @@ interface Meter {
   txWru: number;
   calls: Record<string, number>;
   byFunction: Record<string, { rru: number; wru: number; txWru: number }>;
+  /** Write units by where they land: the table itself or one of its indexes (transactional ones as billed). */
+  writesByIndex: Record<string, number>;
   invocations: Record<string, { n: number; ms: number }>;
   busEvents: number;
   apiCalls: number;
@@ -61,6 +63,7 @@ const newMeter = (): Meter => ({
   txWru: 0,
   calls: {},
   byFunction: {},
+  writesByIndex: {},
   invocations: {},
   busEvents: 0,
   apiCalls: 0,
@@ -70,7 +73,11 @@ let meter = newMeter();
 /** The script's own reads (waiting for quiet) are not part of any bill. */
 const SCRIPT = '(script)';
 
-type Capacity = { CapacityUnits?: number };
+type Capacity = {
+  CapacityUnits?: number;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+};
 const units = (c: Capacity | Capacity[] | undefined): number =>
   (Array.isArray(c) ? c : c ? [c] : []).reduce((s, x) => s + (x.CapacityUnits ?? 0), 0);
 
@@ -85,6 +92,15 @@ function record(command: string, input: Record<string, unknown>, output: Record<
   const f = slot(meter.byFunction, fn, () => ({ rru: 0, wru: 0, txWru: 0 }));
   meter.calls[command] = (meter.calls[command] ?? 0) + 1;
   const reported = units(output.ConsumedCapacity as Capacity | Capacity[] | undefined);
+  if (/^(TransactWriteItems|PutItem|UpdateItem|DeleteItem|BatchWriteItem)/.test(command)) {
+    const factor = command === 'TransactWriteItemsCommand' ? 0.5 : 1;
+    const list = output.ConsumedCapacity as Capacity | Capacity[] | undefined;
+    for (const c of Array.isArray(list) ? list : list ? [list] : []) {
+      meter.writesByIndex.table = (meter.writesByIndex.table ?? 0) + (c.Table?.CapacityUnits ?? 0) * factor;
+      for (const [index, u] of Object.entries(c.GlobalSecondaryIndexes ?? {}))
+        meter.writesByIndex[index] = (meter.writesByIndex[index] ?? 0) + (u.CapacityUnits ?? 0) * factor;
+    }
+  }
   if (command === 'TransactWriteItemsCommand') {
     meter.txWru += reported / 2;
     f.txWru += reported / 2;
@@ -451,6 +467,11 @@ for (const { name, b, m } of results) {
     .map(([fn, v]) => `${fn} ${usd(v * 1000)}`)
     .join(', ');
   console.log(`    DynamoDB by function (per 1,000): ${heavy}`);
+  const where = Object.entries(m.writesByIndex)
+    .sort((a, c) => c[1] - a[1])
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
+  console.log(`    write units by where they land (sweeps' idle share included): ${where}`);
 }
 console.log('\n  idle (AWS runs each sweep every minute; measured per run here):');
 for (const l of idleLines) console.log(l);
