@@ -52,12 +52,13 @@ describe('storage', () => {
         Projection: { ProjectionType: 'ALL' },
       },
       {
+        // The due index is read only by the sweeps, which then read the items by key.
         IndexName: 'gsi2',
         KeySchema: [
           { AttributeName: 'gsi2pk', KeyType: 'HASH' },
           { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'KEYS_ONLY' },
       },
     ]);
   });
