@@ -52,13 +52,12 @@ describe('storage', () => {
         Projection: { ProjectionType: 'ALL' },
       },
       {
-        // The due index is read only by the sweeps, which then read the items by key.
         IndexName: 'gsi2',
         KeySchema: [
           { AttributeName: 'gsi2pk', KeyType: 'HASH' },
           { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'KEYS_ONLY' },
+        Projection: { ProjectionType: 'ALL' },
       },
     ]);
   });

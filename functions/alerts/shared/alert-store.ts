@@ -13,7 +13,6 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertState, AlertStatus } from '@fazhi/domain/alerts/alert-state';
 import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import { DUE_SHARDS, dueBound, dueIndexKey, padMs } from '@fazhi/platform/ddb/due-index';
-import { itemsOfKeys } from '@fazhi/platform/ddb/items-of-keys';
 import { queryPages } from '@fazhi/platform/ddb/query-pages';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 
@@ -104,7 +103,7 @@ export async function departmentAlerts(
 
 /** Alerts of one due shard whose next action is at or before `now`. */
 export async function dueAlerts(d: PlatformDeps, shard: number, now: number, limit = 200): Promise<AlertState[]> {
-  const keys = await queryPages(
+  return queryPages(
     d,
     {
       IndexName: 'gsi2',
@@ -112,11 +111,9 @@ export async function dueAlerts(d: PlatformDeps, shard: number, now: number, lim
       ExpressionAttributeValues: { ':pk': alertDueShard(shard), ':bound': dueBound(now) },
       Limit: limit,
     },
-    (item) => item,
+    alertOf,
     1000,
   );
-  // The index holds keys only (platform/ddb/items-of-keys.ts): the alerts as they are now.
-  return (await itemsOfKeys(d, keys)).map(alertOf);
 }
 
 const subjectPartition = (type: string, id: string) => `SUBJECTALERTS#${type}#${id}`;

@@ -18,17 +18,11 @@ export interface IndexDefinition {
   indexName: string;
   partitionKey: string;
   sortKey: string;
-  /**
-   * ALL: lists read whole items from the index (gsi1). KEYS_ONLY: the due index (gsi2), read only
-   * by the sweeps, which then get the items by key (ddb/items-of-keys.ts); an update that keeps
-   * the due keys then writes nothing to the index.
-   */
-  projection: 'ALL' | 'KEYS_ONLY';
 }
 
 export const TABLE_INDEXES: readonly IndexDefinition[] = [
-  { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
-  { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'KEYS_ONLY' },
+  { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
 ] as const;
 
 /** Stream view the outbox relay needs. */

@@ -2,8 +2,6 @@
 // a key or index query.
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClockStatus } from '@fazhi/domain/clocks/index';
-import { nextDueInstant } from '@fazhi/domain/clocks/index';
-import { itemsOfKeys } from '../ddb/items-of-keys';
 import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
 import { type ClockRecord, recordOf } from './clock-record';
@@ -56,12 +54,10 @@ export async function dueClocks(
       ExclusiveStartKey: start,
     }),
   );
-  // The index holds keys only: read the clocks as they are now, keeping those still due by `now`.
-  const clocks = (await itemsOfKeys(d, page.Items ?? [])).map(recordOf).filter((c) => {
-    const at = nextDueInstant(c);
-    return at !== null && at <= now;
-  });
-  return { clocks, ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+  return {
+    clocks: (page.Items ?? []).map(recordOf),
+    ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}),
+  };
 }
 
 /**

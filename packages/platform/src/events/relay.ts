@@ -12,7 +12,6 @@
 // each event's update in the transaction requires it not to be chained yet.
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dueBound } from '../ddb/due-index';
-import { itemsOfKeys } from '../ddb/items-of-keys';
 import { busEventOf, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
 import type { PlatformDeps } from '../deps';
 import { appendToChain } from '../evidence/store';
@@ -62,10 +61,5 @@ export async function pendingEvents(d: PlatformDeps, olderThan: number, limitPer
       ),
     ),
   );
-  // The index holds keys only (ddb/items-of-keys.ts): read the events themselves.
-  const items = (await itemsOfKeys(
-    d,
-    pages.flatMap((p) => p.Items ?? []),
-  )) as unknown as EventItem[];
-  return items.filter((e) => e.publishedAt === undefined).sort((a, b) => a.createdAt - b.createdAt);
+  return pages.flatMap((p) => (p.Items ?? []) as EventItem[]).sort((a, b) => a.createdAt - b.createdAt);
 }
