@@ -1,9 +1,14 @@
 // `cdk synth` / `cdk deploy` entry (cdk.json: `pnpm exec tsx infra/bin/app.ts`).
+// Deploy options (CDK context, README "Deploy options"): fazhi:stackName, fazhi:throttle,
+// fazhi:reservedConcurrency, fazhi:waf + fazhi:wafAclArn (the FazhiEdge stack in us-east-1),
+// fazhi:webDomain + fazhi:webCertificateArn (the site on the city's domain, TLS 1.2 minimum).
 
 import { allFunctions } from '@fazhi/functions';
 import { App } from 'aws-cdk-lib';
 import { ensurePnpmOnPath } from '../lib/bundling';
+import { EdgeStack } from '../lib/edge';
 import { FazhiStack } from '../lib/fazhi-stack';
+import { wafSettings } from '../lib/front-door';
 import { addNagChecks } from '../lib/nag';
 import { REPO_ROOT } from '../lib/paths';
 
@@ -11,9 +16,12 @@ ensurePnpmOnPath(REPO_ROOT);
 
 const app = new App();
 const stackName: unknown = app.node.tryGetContext('fazhi:stackName');
-new FazhiStack(app, typeof stackName === 'string' && stackName ? stackName : 'Fazhi', {
-  functions: allFunctions,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-});
+const name = typeof stackName === 'string' && stackName ? stackName : 'Fazhi';
+const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+if (wafSettings(app.node).enabled) {
+  // CloudFront's web ACLs exist only in us-east-1 (infra/lib/edge.ts).
+  new EdgeStack(app, `${name}Edge`, { env: { account: env.account, region: 'us-east-1' } });
+}
+new FazhiStack(app, name, { functions: allFunctions, env });
 addNagChecks(app);
 app.synth();

@@ -2,6 +2,7 @@ import type { FunctionWiring, RouteAuth, RouteWiring } from '@fazhi/platform/wir
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -16,6 +17,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { type RouteClass, routeClassOf, type Throttle, throttleSettings } from './front-door';
 import { acknowledge } from './nag';
 
 export interface ApiProps {
@@ -67,6 +69,8 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   readonly routes: { wiring: string; auth: RouteAuth; route: HttpRoute }[] = [];
   readonly lambdaAuthorizer: HttpLambdaAuthorizer | undefined;
+  /** Rate and burst per route class and for the stage, as deployed. */
+  readonly throttle: Record<RouteClass | 'stage', Throttle>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -93,10 +97,12 @@ export class Api extends Construct {
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.throttle = throttleSettings(this.node);
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      throttle: { rateLimit: this.throttle.stage.rate, burstLimit: this.throttle.stage.burst },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -138,6 +144,8 @@ export class Api extends Construct {
       }
     };
 
+    // Throttling per route class (infra/lib/front-door.ts), set at deploy with -c fazhi:throttle.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const w of props.wirings) {
       if (!w.routes?.length) continue;
       const integration = new HttpLambdaIntegration(`${w.name}-integration`, props.functionOf(w.name));
@@ -157,8 +165,17 @@ export class Api extends Construct {
           );
         }
         this.routes.push({ wiring: w.name, auth: r.auth, route });
+        const limit = this.throttle[routeClassOf(r)];
+        // RouteSettings is untyped JSON in CloudFormation: its keys are written as the template spells them.
+        routeSettings[`${r.method} ${r.path}`] = {
+          ThrottlingRateLimit: limit.rate,
+          ThrottlingBurstLimit: limit.burst,
+        };
+        // A route setting names a route key, which must exist when the stage is updated.
+        this.stage.node.addDependency(route);
       }
     }
+    (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }
 
   /** `https://<id>.execute-api.<region>.amazonaws.com/` (the `$default` stage has no path). */

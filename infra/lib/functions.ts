@@ -9,6 +9,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { bundlingFor } from './bundling';
+import { reservedConcurrencyOf } from './front-door';
 import { acknowledge } from './nag';
 import { WEBHOOK_SECRETS_KEY_ENV, type WebhookSecrets } from './secrets';
 import { grantTableAccess } from './table-grants';
@@ -63,6 +64,7 @@ export class WiredFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: w.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(w.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      reservedConcurrentExecutions: reservedConcurrencyOf(scope.node, w),
       role: this.role,
       logGroup,
       depsLockFilePath: props.lockFile,

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
-import { Duration } from 'aws-cdk-lib';
-import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Duration, Lazy } from 'aws-cdk-lib';
+import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
+  ResponseHeadersPolicy,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
@@ -21,11 +24,70 @@ export interface WebDomain {
   certificate: ICertificate;
 }
 
+/**
+ * The site's own domain from `-c fazhi:webDomain=fazhi.example.gov.cn[,…]` and
+ * `-c fazhi:webCertificateArn=arn:aws:acm:us-east-1:…` (CloudFront takes certificates from
+ * us-east-1 only); both or neither. With them the site requires TLS 1.2 (TLSv1.2_2021); on the
+ * default *.cloudfront.net certificate CloudFront cannot be told a minimum.
+ */
+export function webDomainFromContext(scope: Construct): WebDomain | undefined {
+  const names: unknown = scope.node.tryGetContext('fazhi:webDomain');
+  const arn: unknown = scope.node.tryGetContext('fazhi:webCertificateArn');
+  if (names === undefined && arn === undefined) return undefined;
+  if (typeof names !== 'string' || !names || typeof arn !== 'string') {
+    throw new Error(
+      '-c fazhi:webDomain and -c fazhi:webCertificateArn go together: the domain names and their ACM certificate',
+    );
+  }
+  if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//.test(arn)) {
+    throw new Error(
+      `-c fazhi:webCertificateArn must be an ACM certificate in us-east-1 (CloudFront's requirement); got ${arn}`,
+    );
+  }
+  return {
+    domainNames: names
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
+    certificate: Certificate.fromCertificateArn(scope, 'WebCertificate', arn),
+  };
+}
+
 export interface WebProps {
   /** The built front end (`packages/web/dist`); deployed only when the folder exists at synth. */
   distDir: string;
   /** The city's own domain; without it the site is served on *.cloudfront.net. */
   domain?: WebDomain;
+  /**
+   * Origins the front end may connect to besides its own (CSP connect-src): the API and Cognito.
+   * Read when the template is written, so the API may be built after this construct.
+   */
+  connectSources?: () => string[];
+  /** A CLOUDFRONT-scope WAF web ACL (us-east-1) to attach, with -c fazhi:waf=true. */
+  webAclArn?: string;
+}
+
+/**
+ * The site's Content-Security-Policy, for the front end as Vite builds it (packages/web): one
+ * module script and one stylesheet from /assets, no inline script, no eval; the icon is a data:
+ * URL; the statistics workbook is handed to the browser as a blob: download. Inline styles are
+ * allowed because ECharts writes its tooltips as HTML with style attributes (a style cannot run
+ * code; scripts stay 'self' only). It connects to itself (config.json), the API and Cognito.
+ */
+export function contentSecurityPolicy(connectSources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src ${["'self'", ...connectSources].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    'upgrade-insecure-requests',
+  ].join('; ');
 }
 
 // The front end: a private bucket that only CloudFront can read (origin access control), with
@@ -34,6 +96,7 @@ export class Web extends Construct {
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
   readonly distribution: Distribution;
+  readonly headers: ResponseHeadersPolicy;
   private readonly distDir: string;
   private deployed = false;
 
@@ -59,12 +122,42 @@ export class Web extends Construct {
       serverAccessLogsPrefix: 's3-web/',
     });
 
+    // Every response of the site carries these, whatever the bucket's object metadata says.
+    const connectSources = props.connectSources ?? (() => []);
+    this.headers = new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'Fazhi web front end: HSTS, CSP, no framing, nosniff, no referrer',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: Lazy.string({ produce: () => contentSecurityPolicy(connectSources()) }),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=()',
+            override: true,
+          },
+        ],
+      },
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Fazhi web front end',
       defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: this.headers,
       },
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus,
@@ -84,12 +177,13 @@ export class Web extends Construct {
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
     if (!props.domain) {
       acknowledge(
         this.distribution,
         'AwsSolutions-CFR4',
-        'Served on the default *.cloudfront.net certificate, whose viewer policy CloudFront fixes at TLSv1; given its own domain (FazhiStackProps.webDomain) the site gets TLSv1.2_2021.',
+        'Served on the default *.cloudfront.net certificate, for which CloudFront ignores a minimum protocol version and keeps TLSv1; given its own domain and ACM certificate (-c fazhi:webDomain, -c fazhi:webCertificateArn) the site requires TLSv1.2_2021.',
       );
     }
     acknowledge(
@@ -97,11 +191,12 @@ export class Web extends Construct {
       'AwsSolutions-CFR1',
       'Staff sign in from wherever they are on duty (including travel); access is controlled by Cognito sign-in with MFA, not by geography.',
     );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'The distribution serves static files only; the data API is a separate origin behind its own authorisers. A WAF web ACL for CloudFront must live in us-east-1 and is left to the deploying city.',
-    );
+    if (!props.webAclArn)
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'The distribution serves static files only (no query, no form, no user content); the data API is a separate origin, behind a WAF web ACL when deployed with -c fazhi:waf=true (infra/lib/edge.ts).',
+      );
   }
 
   get url(): string {

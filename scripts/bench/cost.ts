@@ -12,7 +12,9 @@ import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { invocation, startLocalRuntime } from '../../packages/local/src/runtime';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
 import { logger } from '../../packages/platform/src/logger';
+import { METRICS } from '../../packages/platform/src/metrics';
 import { BOARD_POLL } from '../../packages/web/src/board/poll-intervals';
+import { FIXTURE_DIRS } from '../../tests/infra/fixtures/wirings';
 import { synthesize } from '../../tests/infra/synth';
 import { startWebhookReceiver } from '../../tests/support/webhook-receiver';
 
@@ -27,7 +29,8 @@ const PRICE = {
   eventBridgeEvent: 1.0 / 1e6, // custom events put on a bus; rule deliveries to Lambda are free
   httpApiRequest: 1.0 / 1e6, // API Gateway HTTP API, first 300 M a month
   snsPublish: 0.5 / 1e6, // the publish; SMS delivery is priced per country and is not included
-  alarmMonth: 0.1, // standard-resolution metric alarm
+  alarmMetricMonth: 0.1, // per metric a standard-resolution alarm evaluates (a metric-math alarm pays for each)
+  customMetricMonth: 0.3, // per custom metric (name + dimensions) published in every hour of the month
   dashboardMonth: 3.0,
   kmsKeyMonth: 1.0, // customer-managed key
   logIngestGb: 0.5,
@@ -42,6 +45,8 @@ interface Meter {
   txWru: number;
   calls: Record<string, number>;
   byFunction: Record<string, { rru: number; wru: number; txWru: number }>;
+  /** Write units by where they land: the table itself or one of its indexes (transactional ones as billed). */
+  writesByIndex: Record<string, number>;
   invocations: Record<string, { n: number; ms: number }>;
   busEvents: number;
   apiCalls: number;
@@ -58,6 +63,7 @@ const newMeter = (): Meter => ({
   txWru: 0,
   calls: {},
   byFunction: {},
+  writesByIndex: {},
   invocations: {},
   busEvents: 0,
   apiCalls: 0,
@@ -67,7 +73,11 @@ let meter = newMeter();
 /** The script's own reads (waiting for quiet) are not part of any bill. */
 const SCRIPT = '(script)';
 
-type Capacity = { CapacityUnits?: number };
+type Capacity = {
+  CapacityUnits?: number;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+};
 const units = (c: Capacity | Capacity[] | undefined): number =>
   (Array.isArray(c) ? c : c ? [c] : []).reduce((s, x) => s + (x.CapacityUnits ?? 0), 0);
 
@@ -82,6 +92,15 @@ function record(command: string, input: Record<string, unknown>, output: Record<
   const f = slot(meter.byFunction, fn, () => ({ rru: 0, wru: 0, txWru: 0 }));
   meter.calls[command] = (meter.calls[command] ?? 0) + 1;
   const reported = units(output.ConsumedCapacity as Capacity | Capacity[] | undefined);
+  if (/^(TransactWriteItems|PutItem|UpdateItem|DeleteItem|BatchWriteItem)/.test(command)) {
+    const factor = command === 'TransactWriteItemsCommand' ? 0.5 : 1;
+    const list = output.ConsumedCapacity as Capacity | Capacity[] | undefined;
+    for (const c of Array.isArray(list) ? list : list ? [list] : []) {
+      meter.writesByIndex.table = (meter.writesByIndex.table ?? 0) + (c.Table?.CapacityUnits ?? 0) * factor;
+      for (const [index, u] of Object.entries(c.GlobalSecondaryIndexes ?? {}))
+        meter.writesByIndex[index] = (meter.writesByIndex[index] ?? 0) + (u.CapacityUnits ?? 0) * factor;
+    }
+  }
   if (command === 'TransactWriteItemsCommand') {
     meter.txWru += reported / 2;
     f.txWru += reported / 2;
@@ -366,9 +385,13 @@ for (let i = 0; i < POLLS; i++) unchanged += await boardPoll();
 const board = bill(meter);
 const perPoll = board.total / POLLS;
 const visibleHours = 24; // a duty-room screen: visible around the clock
-const pollsPerMonth = (visibleHours * 3600 * 30) / (BOARD_POLL.visibleMs / 1000);
+// Nothing changing (what this measures): after BOARD_POLL.quietAfter unchanged polls a visible board
+// polls every visibleQuietMs; each change brings back visibleMs for a while (not priced: a change is
+// rare next to 86,400 quiet seconds a day).
+const pollsPerMonth = (visibleHours * 3600 * 30) / (BOARD_POLL.visibleQuietMs / 1000);
 const hiddenPollsPerMonth = ((24 - visibleHours) * 3600 * 30) / (BOARD_POLL.hiddenMs / 1000);
 const boardMonth = perPoll * (pollsPerMonth + hiddenPollsPerMonth);
+const boardMonthBusy = perPoll * ((24 * 3600 * 30) / (BOARD_POLL.visibleMs / 1000));
 const boardMonthHidden = perPoll * ((24 * 3600 * 30) / (BOARD_POLL.hiddenMs / 1000));
 
 // ── Idle month: sweeps every minute in AWS, plus what the stack holds whether used or not ───────
@@ -387,18 +410,43 @@ for (const [name, run] of Object.entries(idlePerRun)) {
     `    ${name.padEnd(24)} ${run.rru.toFixed(1)} RRU, ${run.ms.toFixed(0)} ms a run here → $${(perRun * MONTH_MINUTES).toFixed(3)}/month`,
   );
 }
-const { template } = synthesize(allFunctions);
+const { template } = synthesize(allFunctions, { webDistDir: FIXTURE_DIRS.webDist });
 const count = (type: string) => Object.keys(template.findResources(type)).length;
-const alarms = count('AWS::CloudWatch::Alarm');
+const alarmResources = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+const alarms = alarmResources.length;
+// What CloudWatch bills: each metric an alarm evaluates (a single-metric alarm 1, a math alarm one per MetricStat).
+const alarmMetrics = alarmResources.reduce(
+  (n, a) =>
+    n +
+    (a.Properties.MetricName
+      ? 1
+      : (a.Properties.Metrics as { MetricStat?: unknown }[]).filter((m) => m.MetricStat !== undefined).length),
+  0,
+);
 const dashboards = count('AWS::CloudWatch::Dashboard');
 const keys = count('AWS::KMS::Key');
-const fixed = alarms * PRICE.alarmMonth + dashboards * PRICE.dashboardMonth + keys * PRICE.kmsKeyMonth;
+// Custom metrics published on every sweep run are billed all month, idle or not; the business
+// metrics only in the hours something happens (priced with the city below).
+const everyRunMetrics = Object.values(METRICS).filter((m) => 'everyRun' in m && m.everyRun).length;
+const fixedLines = {
+  alarms: alarmMetrics * PRICE.alarmMetricMonth,
+  'custom metrics': everyRunMetrics * PRICE.customMetricMonth,
+  dashboard: dashboards * PRICE.dashboardMonth,
+  'KMS keys': keys * PRICE.kmsKeyMonth,
+};
+const fixed = Object.values(fixedLines).reduce((a, b) => a + b, 0);
+// CloudWatch's always-free tier, per account and region: 10 alarm metrics, 10 custom metrics, 3 dashboards.
+const fixedFree =
+  Math.max(0, alarmMetrics - 10) * PRICE.alarmMetricMonth +
+  Math.max(0, everyRunMetrics - 10) * PRICE.customMetricMonth +
+  Math.max(0, dashboards - 3) * PRICE.dashboardMonth +
+  keys * PRICE.kmsKeyMonth;
 
 // ── Print ───────────────────────────────────────────────────────────────────────────────────────
 const usd = (x: number, digits = 3) => `$${x.toFixed(digits)}`;
 console.log('npm run cost — list prices us-east-1, on-demand (cn-north-1 bills in CNY at its own rates)');
 console.log(
-  `  prices: DynamoDB $${(PRICE.writeRequestUnit * 1e6).toFixed(3)}/M WRU, $${(PRICE.readRequestUnit * 1e6).toFixed(3)}/M RRU · Lambda arm64 $0.20/M + $${PRICE.lambdaGbSecondArm}/GB-s · EventBridge $1/M · HTTP API $1/M · SNS $0.50/M (SMS extra) · alarm $0.10 · dashboard $3 · KMS key $1 a month · logs $0.50/GB (${LOG_KB_PER_INVOCATION} KB per invocation assumed)`,
+  `  prices: DynamoDB $${(PRICE.writeRequestUnit * 1e6).toFixed(3)}/M WRU, $${(PRICE.readRequestUnit * 1e6).toFixed(3)}/M RRU · Lambda arm64 $0.20/M + $${PRICE.lambdaGbSecondArm}/GB-s · EventBridge $1/M · HTTP API $1/M · SNS $0.50/M (SMS extra) · alarm metric $0.10 · custom metric $0.30 · dashboard $3 · KMS key $1 a month · logs $0.50/GB (${LOG_KB_PER_INVOCATION} KB per invocation assumed)`,
 );
 console.log('  Lambda duration is the wall time measured here (DynamoDB Local on 2 shared cores): an upper bound.');
 for (const { name, b, m } of results) {
@@ -419,27 +467,47 @@ for (const { name, b, m } of results) {
     .map(([fn, v]) => `${fn} ${usd(v * 1000)}`)
     .join(', ');
   console.log(`    DynamoDB by function (per 1,000): ${heavy}`);
+  const where = Object.entries(m.writesByIndex)
+    .sort((a, c) => c[1] - a[1])
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
+  console.log(`    write units by where they land (sweeps' idle share included): ${where}`);
 }
 console.log('\n  idle (AWS runs each sweep every minute; measured per run here):');
 for (const l of idleLines) console.log(l);
 console.log(
-  `    stack: ${alarms} alarms, ${dashboards} dashboards, ${keys} KMS keys → ${usd(fixed, 2)}/month   idle total ${usd(idleMonth + fixed, 2)}/month (goal ≤ $2 with the alarms)`,
+  `    stack (from the synthesised template): ${alarms} alarms evaluating ${alarmMetrics} metrics, ${everyRunMetrics} custom metrics published every run, ${dashboards} dashboard, ${keys} KMS key → ${Object.entries(
+    fixedLines,
+  )
+    .map(([k, v]) => `${k} ${usd(v, 2)}`)
+    .join(' + ')} = ${usd(fixed, 2)}/month`,
+);
+console.log(
+  `    idle total ${usd(idleMonth + fixed, 2)}/month at list prices (goal ≤ $2 with the alarms); ${usd(idleMonth + fixedFree, 2)}/month where CloudWatch's always-free tier (10 alarm metrics, 10 custom metrics, 3 dashboards an account) is not used by anything else`,
 );
 console.log(
   `\n  one open board: ${POLLS} polls with nothing changed, ${unchanged} of ${meter.apiCalls} answers 304 · ${usd(perPoll * 1e6, 2)} per million polls`,
 );
 console.log(
-  `    polls every ${BOARD_POLL.visibleMs / 1000} s while visible, every ${BOARD_POLL.hiddenMs / 1000} s in a background tab: visible around the clock ${usd(boardMonth)}/month, in the background ${usd(boardMonthHidden)}/month (goal ≤ $0.30)`,
+  `    polls every ${BOARD_POLL.visibleMs / 1000} s while visible and things change, every ${BOARD_POLL.visibleQuietMs / 1000} s once quiet (${BOARD_POLL.quietAfter} unchanged polls), every ${BOARD_POLL.hiddenMs / 1000} s in a background tab: visible and quiet around the clock ${usd(boardMonth)}/month (if it never went quiet ${usd(boardMonthBusy)}), in the background ${usd(boardMonthHidden)}/month (goal ≤ $0.30)`,
 );
 const CITY = { departments: 12, events: 12 * 40 * 30, incidents: 20 };
 const exchange = results[0]!.b.total;
 const opinion = results[1]!.b.total;
-const city = CITY.events * exchange + CITY.incidents * opinion + CITY.departments * boardMonth + idleMonth + fixed;
+// The business metrics are published in most hours of a working city: priced as if in every hour.
+const businessMetrics = (Object.keys(METRICS).length - everyRunMetrics) * PRICE.customMetricMonth;
+const city =
+  CITY.events * exchange +
+  CITY.incidents * opinion +
+  CITY.departments * boardMonth +
+  idleMonth +
+  fixed +
+  businessMetrics;
 console.log(
   `\n  a city per month: ${CITY.departments} departments each with a board open around the clock, ${CITY.events.toLocaleString('en')} events shared (40 per department a day), ${CITY.incidents} opinion incidents`,
 );
 console.log(
-  `    events ${usd(CITY.events * exchange, 2)} + incidents ${usd(CITY.incidents * opinion, 2)} + boards ${usd(CITY.departments * boardMonth, 2)} + idle ${usd(idleMonth + fixed, 2)} = ${usd(city, 2)}/month`,
+  `    events ${usd(CITY.events * exchange, 2)} + incidents ${usd(CITY.incidents * opinion, 2)} + boards ${usd(CITY.departments * boardMonth, 2)} + idle ${usd(idleMonth + fixed, 2)} + business metrics ${usd(businessMetrics, 2)} = ${usd(city, 2)}/month`,
 );
 console.log(
   `  goals: ≤ $0.10 per 1,000 lifecycles (exchange ${usd(exchange * 1000)}, opinion ${usd(opinion * 1000)}); idle ≤ $2/month; a board ≤ $0.30/month`,

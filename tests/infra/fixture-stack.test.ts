@@ -341,7 +341,8 @@ describe('subscriptions, schedules and the stream', () => {
     // Prepare
     const queues = resourcesOf('AWS::SQS::Queue');
     const alarms = Object.values(resourcesOf('AWS::CloudWatch::Alarm'));
-    const topic = logicalIdOf(s.stack.alerts.topic);
+    // Platform alarms go to the operator's topic, not to the on-duty staff's alerts topic.
+    const topic = logicalIdOf(s.stack.observability.topic);
 
     // Assess: 3 subscriptions + 1 schedule + 1 stream
     expect(Object.keys(queues)).toHaveLength(5);
@@ -365,18 +366,22 @@ describe('subscriptions, schedules and the stream', () => {
 });
 
 describe('alerts and web', () => {
-  it('encrypts the alerts topic with a rotating key and refuses plain HTTP', () => {
+  it('encrypts the alerts and operator topics with one rotating key and refuses plain HTTP', () => {
     // Act
-    const topic = only(resourcesOf('AWS::SNS::Topic'));
+    const topics = Object.values(resourcesOf('AWS::SNS::Topic'));
     const key = s.template.toJSON().Resources[logicalIdOf(s.stack.alerts.key)];
-    const policy = only(resourcesOf('AWS::SNS::TopicPolicy'));
+    const policies = Object.values(resourcesOf('AWS::SNS::TopicPolicy'));
 
     // Assess
-    expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [logicalIdOf(s.stack.alerts.key), 'Arn'] });
+    expect(topics).toHaveLength(2);
+    for (const topic of topics)
+      expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [logicalIdOf(s.stack.alerts.key), 'Arn'] });
     expect(key.Properties.EnableKeyRotation).toBe(true);
-    expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
-      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-    );
+    expect(policies).toHaveLength(2);
+    for (const policy of policies)
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
   });
 
   it('serves the front end from a private, versioned, logged bucket through CloudFront with OAC', () => {

@@ -34,10 +34,23 @@ afterEach(() => {
 });
 
 describe('cdk-nag acknowledgements', () => {
-  it('each one hides a finding on the construct it is attached to (or below it)', () => {
+  it.each([
+    ['the default deployment', {}],
+    [
+      'WAF in front of the API and the site on its own domain',
+      {
+        'fazhi:waf': 'true',
+        'fazhi:wafAclArn':
+          'arn:aws:wafv2:us-east-1:111111111111:global/webacl/fazhi/0a1b2c3d-0000-0000-0000-000000000000',
+        'fazhi:webDomain': 'fazhi.example.gov.cn',
+        'fazhi:webCertificateArn':
+          'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000',
+      },
+    ],
+  ] as const)('each one hides a finding on the construct it is attached to (or below it): %s', (_, context) => {
     // Prepare
     const recorded = recordAcknowledgements();
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
     new FazhiStack(app, 'Fx', {
       functions: fixtureFunctions,
       schemasDir: FIXTURE_DIRS.schemas,

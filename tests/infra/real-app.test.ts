@@ -4,6 +4,7 @@ import { allFunctions } from '@fazhi/functions';
 import type { RouteAuth } from '@fazhi/platform/wiring';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PATHS } from '../../infra/lib/paths';
+import { FIXTURE_DIRS } from './fixtures/wirings';
 import { logicalIdOf, once, type Synthesized, synthesize } from './synth';
 
 // The app from the real wiring list, as `cdk synth` builds it (bundling aside; and the CDK's own
@@ -12,7 +13,8 @@ import { logicalIdOf, once, type Synthesized, synthesize } from './synth';
 let s: Synthesized;
 const resourcesOf = (type: string) => Object.values(s.template.findResources(type));
 
-const synth = once(() => synthesize(allFunctions));
+// The front end is a small fixture build: a real `packages/web/dist` is not needed to test the stack.
+const synth = once(() => synthesize(allFunctions, { webDistDir: FIXTURE_DIRS.webDist }));
 beforeEach(() => {
   s = synth();
 });
@@ -75,7 +77,44 @@ describe('the real app', () => {
       expect(rule.Properties.Targets[0].RetryPolicy.MaximumRetryAttempts).toBeGreaterThanOrEqual(0);
     }
     expect(resourcesOf('AWS::Lambda::EventSourceMapping')).toHaveLength(allFunctions.filter((w) => w.stream).length);
-    expect(resourcesOf('AWS::CloudWatch::Alarm')).toHaveLength(resourcesOf('AWS::SQS::Queue').length);
+    // One alarm per dead-letter queue, and one per kind of platform trouble (infra/lib/observability.ts).
+    expect(resourcesOf('AWS::CloudWatch::Alarm')).toHaveLength(
+      resourcesOf('AWS::SQS::Queue').length + s.stack.observability.alarms.size,
+    );
+  });
+
+  it('reserves concurrency for the sweeps, the relay and the alert functions, leaving the account its unreserved 100', () => {
+    // Prepare: the functions a flood of API requests must not starve
+    const mustReserve = allFunctions.filter(
+      (w) =>
+        w.schedules?.some((x) => x.expression === 'rate(1 minute)') ||
+        w.stream ||
+        /^alerts-(raise|notify|resolve)$/.test(w.name),
+    );
+
+    // Act
+    const reserved = Object.fromEntries(
+      allFunctions.map((w) => [
+        w.name,
+        s.template.toJSON().Resources[logicalIdOf(s.stack.functions.get(w.name)!.fn)].Properties
+          .ReservedConcurrentExecutions,
+      ]),
+    );
+
+    // Assess
+    expect(mustReserve.map((w) => w.name).sort()).toEqual([
+      'alerts-notify',
+      'alerts-raise',
+      'alerts-resolve',
+      'alerts-sweep',
+      'clocks-sweep',
+      'platform-outbox-relay',
+      'platform-outbox-sweep',
+    ]);
+    for (const w of mustReserve) expect([w.name, reserved[w.name]]).toEqual([w.name, expect.any(Number)]);
+    const total = Object.values(reserved).reduce((n: number, x) => n + (typeof x === 'number' ? x : 0), 0);
+    // AWS's default regional quota is 1,000, of which 100 must stay unreserved (README, deploy options).
+    expect(total).toBeLessThanOrEqual(900);
   });
 
   it('registers one schema per catalog entry once the JSON Schemas are generated', () => {

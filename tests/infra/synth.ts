@@ -22,8 +22,13 @@ export interface Synthesized {
 export function synthesize(
   functions: readonly FunctionWiring[],
   props: Omit<FazhiStackProps, 'functions'> = {},
+  /** CDK context, as `cdk deploy -c key=value` gives it (deploy options: README). */
+  context: Record<string, unknown> = {},
 ): Synthesized {
-  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({
+    builtinCloudFormationValidation: false,
+    context: { 'aws:cdk:bundling-stacks': [], ...context },
+  });
   const stack = new FazhiStack(app, 'Fx', { functions, ...props });
   const checks = addNagChecks(app);
   const template = Template.fromStack(stack);

@@ -5,6 +5,8 @@ export const notifyAlertsWiring = defineFunction({
   service: 'alerts',
   description: 'Sends raised, escalated and reminded alerts to the SNS topic (SMS / e-mail of the people on duty)',
   entry: entryOf(import.meta.url),
+  // Reserved: the SMS to the person on duty (infra/lib/front-door.ts).
+  reservedConcurrency: 5,
   subscriptions: [
     {
       name: 'alerts-notify-sns',

@@ -6,6 +6,8 @@ export const raiseAlertWiring = defineFunction({
   service: 'alerts',
   description: 'Turns a clock warning or breach into an alert to whoever is on duty in the clock’s department',
   entry: entryOf(import.meta.url),
+  // Reserved: a breach must become an alert even while the API is flooded (infra/lib/front-door.ts).
+  reservedConcurrency: 5,
   subscriptions: [
     {
       name: 'alerts-raise-clock-alarms',

@@ -6,6 +6,8 @@ export const resolveAlertsWiring = defineFunction({
   service: 'alerts',
   description: 'Resolves the alert of a clock that was met or cancelled, and stops any later alarm of it',
   entry: entryOf(import.meta.url),
+  // Reserved: closes alerts when a milestone is met (infra/lib/front-door.ts).
+  reservedConcurrency: 3,
   subscriptions: [
     {
       name: 'alerts-resolve-finished-clocks',

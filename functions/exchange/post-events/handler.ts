@@ -6,6 +6,7 @@ import { idempotencyKeyOf, requestHash, runIdempotent } from '@fazhi/platform/dd
 import { newEventItem } from '@fazhi/platform/ddb/outbox';
 import { type FieldError, ForbiddenError, UnauthorizedError, ValidationError } from '@fazhi/platform/errors';
 import { httpRoute, zodErrors } from '@fazhi/platform/http/route';
+import { emitMetric, METRICS } from '@fazhi/platform/metrics';
 import { listDepartments } from '@fazhi/platform/repos/departments';
 import { postEventsWiring } from './wiring';
 
@@ -57,6 +58,7 @@ export const handler = httpRoute(
       writes: [],
       events: items,
     }));
+    if (!result.replayed) emitMetric(METRICS.eventsAccepted, items.length);
     const replayHeader: Record<string, string> = result.replayed ? { 'idempotent-replayed': 'true' } : {};
     return { status: result.status, body: result.body, headers: replayHeader };
   },

@@ -105,6 +105,12 @@ export interface FunctionWiring {
   table?: TableAccess;
   memoryMb?: number;
   timeoutSeconds?: number;
+  /**
+   * Lambda reserved concurrency: executions kept for this function alone (and its ceiling), so a
+   * flood of API requests cannot starve the sweeps, the relay or the alerts. Set for those only;
+   * the sum must leave the account's 100 unreserved (infra/lib/front-door.ts, README).
+   */
+  reservedConcurrency?: number;
 }
 
 export function defineFunction<const W extends FunctionWiring>(w: W): W {

@@ -36,6 +36,8 @@ export interface SweepResult {
   breaches: number;
   /** Writes refused because another writer changed the clock first (an overlapping sweep, a milestone); those clocks were read again. */
   conflicts: number;
+  /** Now minus the oldest due instant found unfired at the start (0 when nothing was due): the sweep lag. */
+  lagMs: number;
   ms: number;
 }
 
@@ -43,7 +45,7 @@ const MAX_ITEMS = 100;
 const MAX_ATTEMPTS = 5;
 
 function emptyResult(now: number): SweepResult {
-  return { now, due: 0, committed: 0, warnings: 0, breaches: 0, conflicts: 0, ms: 0 };
+  return { now, due: 0, committed: 0, warnings: 0, breaches: 0, conflicts: 0, lagMs: 0, ms: 0 };
 }
 
 /** Packs changes in order into transactions of at most 100 items (clock + counter + events each). */
@@ -174,8 +176,10 @@ export async function sweepDueClocks(d: PlatformDeps, opts: SweepOptions = {}): 
       result.due += page.clocks.length;
       for (const clock of page.clocks) {
         const at = nextDueInstant(clock) ?? now;
-        if (at <= now) ready.push(clock);
-        else waiting.push({ at, clock });
+        if (at <= now) {
+          ready.push(clock);
+          result.lagMs = Math.max(result.lagMs, now - at);
+        } else waiting.push({ at, clock });
       }
     });
     await fire(d, ready, now, concurrency, result);

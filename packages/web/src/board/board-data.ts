@@ -3,7 +3,7 @@ import { forgetValidated, readLocalClock } from '../api/http';
 import type { Alert, Clock } from '../api/types';
 import { createStore } from '../store';
 import { diffAlerts, type SeenAlerts } from './new-alerts';
-import { BOARD_POLL } from './poll-intervals';
+import { BOARD_POLL, visiblePollMs } from './poll-intervals';
 
 export interface BoardData {
   clocks: Clock[];
@@ -21,6 +21,8 @@ export const boardStore = createStore<BoardData>({ clocks: [], alerts: [], ackno
 let seen: SeenAlerts | undefined;
 let lastAlerts: unknown;
 let pollsSinceClocks = Number.POSITIVE_INFINITY;
+/** Polls in a row whose alerts answer was unchanged (a 304): a quiet board polls more slowly. */
+let unchangedPolls = 0;
 let localClock: 'unknown' | 'present' | 'absent' = 'unknown';
 
 export const usesLocalClock = (): boolean => localClock === 'present';
@@ -30,8 +32,12 @@ export function resetBoard(): void {
   seen = undefined;
   lastAlerts = undefined;
   pollsSinceClocks = Number.POSITIVE_INFINITY;
+  unchangedPolls = 0;
   forgetValidated();
 }
+
+/** How long the visible board waits before its next poll (poll-intervals.ts). */
+export const visibleBoardPollMs = (): number => visiblePollMs(unchangedPolls);
 
 /** Reads the local runtime's virtual clock where there is one; asked once and then left alone in AWS. */
 export async function syncServerClock(): Promise<void> {
@@ -53,6 +59,7 @@ export async function refreshBoard(full = false): Promise<Alert[]> {
     const alerts = await api.alerts('open');
     const changed = alerts !== lastAlerts;
     lastAlerts = alerts;
+    unchangedPolls = changed || full ? 0 : unchangedPolls + 1;
     pollsSinceClocks++;
     // Against the local runtime every poll reads both (a demo moves the virtual clock and watches).
     const readClocks = full || changed || usesLocalClock() || pollsSinceClocks >= BOARD_POLL.clocksEvery;

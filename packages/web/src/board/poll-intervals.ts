@@ -6,8 +6,15 @@
 // pace: a 304 saves the body, not the request. An alert also goes out by SMS at once; the board
 // catches up within one interval, and at once when the tab comes back into view or regains focus.
 export const BOARD_POLL = {
-  /** While the board is visible. */
+  /** While the board is visible and something changed lately. */
   visibleMs: 15_000,
+  /**
+   * While the board is visible and nothing changed for `quietAfter` polls (a quiet duty room, most
+   * of the day): half the requests. The first alert after a quiet spell shows within this, the SMS
+   * at once, and any change brings the board back to `visibleMs`.
+   */
+  visibleQuietMs: 30_000,
+  quietAfter: 8,
   /** In a background tab or behind a locked screen: still polling, so an alert still rings there. */
   hiddenMs: 60_000,
   /** Clocks are re-read on every alert change, and at least every this many polls. */
@@ -20,3 +27,8 @@ export const BOARD_POLL = {
   /** What is on screen is marked stale after this long without a successful poll. */
   staleMs: 40_000,
 } as const;
+
+/** The visible board's next interval after `unchangedPolls` polls in a row that changed nothing. */
+export function visiblePollMs(unchangedPolls: number): number {
+  return unchangedPolls >= BOARD_POLL.quietAfter ? BOARD_POLL.visibleQuietMs : BOARD_POLL.visibleMs;
+}

@@ -12,7 +12,7 @@ import {
   soundEnabled,
   unlockAudio,
 } from '../board/bell';
-import { boardStore, markAcknowledged, refreshBoard, usesLocalClock } from '../board/board-data';
+import { boardStore, markAcknowledged, refreshBoard, usesLocalClock, visibleBoardPollMs } from '../board/board-data';
 import { byUrgency, recentlyFinished, sortAlerts } from '../board/board-model';
 import { caseFactsOf, missingIncidents } from '../board/case-facts';
 import { BOARD_POLL } from '../board/poll-intervals';
@@ -49,7 +49,7 @@ export function BoardPage({ session }: { session: Session }) {
       setAnnouncement(lines.join('；'));
       for (const [i, a] of fresh.entries()) notify(t('board.title'), lines[i] ?? '', a.id);
     },
-    () => (usesLocalClock() ? BOARD_POLL.localMs : BOARD_POLL.visibleMs),
+    () => (usesLocalClock() ? BOARD_POLL.localMs : visibleBoardPollMs()),
     () => (usesLocalClock() ? BOARD_POLL.localMs : BOARD_POLL.hiddenMs),
   );
 
