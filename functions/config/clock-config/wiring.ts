@@ -1,3 +1,4 @@
+import { yearParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -100,6 +101,7 @@ export const clockConfigWiring = defineFunction({
       path: '/v1/config/calendars/{year}',
       auth: 'user',
       doc: {
+        params: z.object({ year: yearParam }),
         summary: 'Load one year’s holiday arrangement (admin), e.g. next year’s when the State Council publishes it',
         tags: ['config'],
         roles: ['admin'],

@@ -1,3 +1,4 @@
+import { policyIdParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -25,6 +26,7 @@ export const clockReplansWiring = defineFunction({
       path: '/v1/config/clock-policies/{policyId}/replans',
       auth: 'user',
       doc: {
+        params: z.object({ policyId: policyIdParam }),
         summary: 'Running clocks under an older version of a policy, with the due each would get (admin)',
         tags: ['config'],
         roles: ['admin'],
@@ -36,6 +38,7 @@ export const clockReplansWiring = defineFunction({
       path: '/v1/config/clock-policies/{policyId}/replans',
       auth: 'user',
       doc: {
+        params: z.object({ policyId: policyIdParam }),
         summary: 'Re-plan the named running clocks under the policy in force (admin); never done silently',
         tags: ['config'],
         roles: ['admin'],

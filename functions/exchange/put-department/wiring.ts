@@ -1,4 +1,5 @@
 import { departmentKindSchema } from '@fazhi/events/department-kind';
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -25,6 +26,7 @@ export const putDepartmentWiring = defineFunction({
       path: '/v1/departments/{departmentId}',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Create or update a department (admin); then issue its first API key with POST …/api-keys',
         tags: ['departments'],
         roles: ['admin'],

@@ -1,3 +1,4 @@
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -36,6 +37,7 @@ export const receiptsWiring = defineFunction({
       path: '/v1/events/{eventId}/receipts',
       auth: 'either',
       doc: {
+        params: z.object({ eventId: ulidParam }),
         summary: 'Who received an event, how, and when',
         description:
           'The sending department, admins and auditors see every receipt; a receiving department sees its own.',

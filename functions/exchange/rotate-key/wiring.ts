@@ -1,3 +1,4 @@
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -31,6 +32,7 @@ export const rotateKeyWiring = defineFunction({
       path: '/v1/departments/{departmentId}/api-keys',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Rotate a department’s API key (admin)',
         tags: ['departments'],
         roles: ['admin'],

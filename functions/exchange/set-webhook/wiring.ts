@@ -1,3 +1,4 @@
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -35,6 +36,7 @@ export const setWebhookWiring = defineFunction({
       path: '/v1/departments/{departmentId}/webhook',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Register a department webhook (admin, or the head of that department)',
         description:
           'Deliveries are POSTed with `X-Fazhi-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, `X-Fazhi-Event-Id` and `X-Fazhi-Timestamp`, retried with backoff and dead-lettered after 5 attempts.',

@@ -1,5 +1,7 @@
 import { milestoneBodySchema } from '@fazhi/domain/opinion/schemas';
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
 
 export const recordMilestoneWiring = defineFunction({
@@ -13,6 +15,7 @@ export const recordMilestoneWiring = defineFunction({
       path: '/v1/opinion-incidents/{incidentId}/milestones',
       auth: 'either',
       doc: {
+        params: z.object({ incidentId: ulidParam }),
         summary: 'Record a milestone (authoritative release, press conference, response)',
         description:
           '`at` is when it actually happened: lateness is judged by it, not by when it is recorded. Needs an evidence link or a document number. The clock it answers is met in the same transaction; its alerts resolve.',

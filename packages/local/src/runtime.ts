@@ -200,7 +200,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         isReady: () => ready,
       }),
       webDist: opts.webDist === false ? undefined : (opts.webDist ?? join(REPO_ROOT, 'packages', 'web', 'dist')),
-      log: () => undefined,
+      // Every refusal and failure of the gateway itself, with its correlation id; not every request.
+      log: (msg, extra) => (msg === 'request' ? undefined : log(msg, extra)),
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
