@@ -18,6 +18,8 @@ export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<
     webDist: false,
     busRetryBaseMs: 20,
     inboxSettleMs: 0,
+    // The suite's webhook receivers listen on 127.0.0.1; tests of the SSRF rules turn this off.
+    allowLoopbackWebhooks: true,
     log: process.env.FAZHI_TEST_LOG ? (m, e) => console.log(m, JSON.stringify(e)) : () => undefined,
     ...opts,
   });

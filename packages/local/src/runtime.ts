@@ -13,7 +13,7 @@ import { configureDeps, documentClient, idFactory, type PlatformDeps, systemCloc
 import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
-import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
+import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
@@ -50,6 +50,11 @@ export interface LocalRuntimeOptions {
   clockLookaheadMs?: number;
   functions?: FunctionWiring[];
   webhooks?: WebhookSender;
+  /**
+   * Let webhooks use plain http and loopback addresses (a department system on this machine). Off
+   * unless asked (main.ts: FAZHI_WEBHOOKS_ALLOW_LOOPBACK=1); the AWS build has no such switch.
+   */
+  allowLoopbackWebhooks?: boolean;
   /** Told of every function invocation with its wall time (the cost script counts Lambda invocations). */
   onInvoke?: (functionName: string, ms: number) => void;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
@@ -140,7 +145,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       tableName,
       publisher: { put: (events) => bus!.put(events) },
       tokens: idp.verifier,
-      webhooks: opts.webhooks ?? fetchWebhookSender(),
+      webhooks: opts.webhooks ?? webhookSender({ allowLoopback: opts.allowLoopbackWebhooks === true }),
       notifier: recordingNotifier(),
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
