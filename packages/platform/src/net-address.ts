@@ -1,7 +1,7 @@
 // Which addresses a webhook may reach: public unicast only. Every spelling of an address (`127.1`,
 // `2130706433`, `0x7f000001`, `0177.0.0.1`, `[::ffff:127.0.0.1]`) is normalised by the WHATWG URL
 // parser before it gets here, and every name is resolved, so what is judged is what is dialled.
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 
 export type AddressClass =
   | 'public'
@@ -41,12 +41,29 @@ const RANGES: [AddressClass, string, number, 'ipv4' | 'ipv6'][] = [
   ['multicast', 'ff00::', 8, 'ipv6'],
 ];
 
-const lists = new Map<AddressClass, BlockList>();
-for (const [cls, net, prefix, family] of RANGES) {
-  const l = lists.get(cls) ?? new BlockList();
-  lists.set(cls, l);
-  l.addSubnet(net, prefix, family);
+/** An address as a number of its family's width (IPv4: 32 bits, IPv6: 128 bits). */
+function toBits(address: string, family: 4 | 6): bigint {
+  if (family === 4) return address.split('.').reduce((n, o) => (n << 8n) | BigInt(Number(o)), 0n);
+  let text = address;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const n = toBits(v4[1]!, 4);
+    text = `${text.slice(0, -v4[1]!.length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.reduce((n, g) => (n << 16n) | BigInt(Number.parseInt(g, 16)), 0n);
 }
+
+const compiled = RANGES.map(([cls, net, prefix, fam]) => {
+  const family = fam === 'ipv4' ? 4 : 6;
+  const width = family === 4 ? 32n : 128n;
+  const shift = width - BigInt(prefix);
+  return { cls, family, shift, base: toBits(net, family) >> shift };
+});
+
 // Checked in this order: `::1` is loopback before it is "IPv4-compatible".
 const ORDER: AddressClass[] = [
   'unspecified',
@@ -64,8 +81,9 @@ const ORDER: AddressClass[] = [
 export function classifyAddress(address: string): AddressClass {
   const family = isIP(address);
   if (family === 0) throw new Error(`not an IP address: ${address}`);
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  for (const cls of ORDER) if (lists.get(cls)?.check(address, type)) return cls;
+  const bits = toBits(address, family as 4 | 6);
+  for (const cls of ORDER)
+    if (compiled.some((r) => r.cls === cls && r.family === family && bits >> r.shift === r.base)) return cls;
   return 'public';
 }
 

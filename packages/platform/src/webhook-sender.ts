@@ -24,7 +24,7 @@ export interface WebhookResult {
   status?: number;
   /** What went wrong, in words for the recipient department only (never shown to a sender). */
   error?: string;
-  /** Bytes of the answer read (never more than the cap). */
+  /** Bytes of the answer read: reading stops at the first chunk that reaches the cap. */
   bytesRead?: number;
 }
 
@@ -185,10 +185,7 @@ export function webhookSender(opts: WebhookSenderOptions = {}): WebhookSender {
           };
           res.on('data', (c: Buffer) => {
             read += c.length;
-            if (read >= cap) {
-              read = Math.min(read, cap);
-              settle();
-            }
+            if (read >= cap) settle();
           });
           res.on('end', settle);
           res.on('error', settle);

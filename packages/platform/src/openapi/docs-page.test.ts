@@ -58,7 +58,7 @@ describe('renderDocsPage', () => {
     for (const text of [
       'Authorization: Bearer fz_',
       'Idempotency-Key',
-      'X-Fazhi-Signature: sha256=&lt;hex&gt;',
+      'X-Fazhi-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;',
       'X-Fazhi-Timestamp',
       'HMAC-SHA256',
       'Inbox pull feed',
