@@ -10,7 +10,7 @@ import { type WebhookSender, webhookSender } from '../../packages/platform/src/w
 import type { RouteWiring } from '../../packages/platform/src/wiring';
 import { apiOf, login, startTestRuntime } from '../support/runtime';
 
-const RUNS_PER_ROUTE = Number(process.env.FAZHI_FUZZ_RUNS ?? 150);
+const RUNS_PER_ROUTE = Number(process.env.FAZHI_FUZZ_RUNS ?? 120);
 const routes: RouteWiring[] = allFunctions.flatMap((f) => f.routes ?? []);
 
 let rt: LocalRuntime;
@@ -193,12 +193,22 @@ describe('fuzzing every wired route', () => {
           const target = c.query ? `${path}?${c.query}` : path;
 
           // Act
-          const res = await fetch(rt.baseUrl + target, {
-            method: r.method,
-            headers: c.headers,
-            ...(c.body !== undefined ? { body: c.body } : {}),
-          });
-          const text = await res.text();
+          let res: Response;
+          let text: string;
+          const started = Date.now();
+          try {
+            res = await fetch(rt.baseUrl + target, {
+              method: r.method,
+              headers: c.headers,
+              ...(c.body !== undefined ? { body: c.body } : {}),
+            });
+            text = await res.text();
+          } catch (e) {
+            const cause = (e as Error & { cause?: Error }).cause;
+            throw new Error(
+              `${r.method} ${target.slice(0, 200)}: no answer after ${Date.now() - started} ms (${(e as Error).message}: ${cause?.message ?? ''})`,
+            );
+          }
           cases++;
 
           // Assess
