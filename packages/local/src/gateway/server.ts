@@ -57,12 +57,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 
 function sendProblem(res: ServerResponse, p: Problem, extra: Record<string, string> = {}): void {
   const r = problemResponse(p);
-  send(
-    res,
-    r.statusCode,
-    { ...r.headers, ...(p.correlationId ? { 'x-correlation-id': p.correlationId } : {}), ...extra },
-    r.body,
-  );
+  send(res, r.statusCode, { ...r.headers, ...extra }, r.body);
 }
 
 class BodyTooLarge extends PlatformError {
