@@ -113,7 +113,10 @@ async function main(): Promise<void> {
       tableName,
       publisher: { put: async () => undefined },
       tokens: { verify: () => Promise.reject(new Error('not used')) },
-      webhooks: { send: () => Promise.reject(new Error('not used')) },
+      webhooks: {
+        send: () => Promise.reject(new Error('not used')),
+        check: () => Promise.reject(new Error('not used')),
+      },
       notifier: recordingNotifier(),
       secrets: noSecrets,
       newId: idFactory(clock),

@@ -126,6 +126,7 @@ const rt = await startLocalRuntime({
   webDist: false,
   clock: 'virtual',
   inboxSettleMs: 0,
+  allowLoopbackWebhooks: true,
   log: () => undefined,
   onInvoke: (name, ms) => {
     const x = slot(meter.invocations, name, () => ({ n: 0, ms: 0 }));

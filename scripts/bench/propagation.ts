@@ -42,6 +42,7 @@ const rt = await startLocalRuntime({
   dataDir: mkdtempSync(join(tmpdir(), 'fazhi-prop-')),
   webDist: false,
   inboxSettleMs: SETTLE_MS,
+  allowLoopbackWebhooks: true,
   log: () => undefined,
 });
 const keyOf = (dept: string) => rt.credentials!.departments.find((d) => d.id === dept)!.apiKey;

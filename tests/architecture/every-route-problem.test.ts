@@ -8,8 +8,15 @@ import type { RouteWiring } from '../../packages/platform/src/wiring';
 import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
 
 const routes: RouteWiring[] = allFunctions.flatMap((f) => f.routes ?? []);
+// Valid values of each declared parameter shape, so a refusal below is for the reason the test names.
+const EXAMPLES: Record<string, string> = {
+  departmentId: 'psb',
+  year: '2027',
+  policyId: 'opinion.release',
+  subjectType: 'opinion-incident',
+};
 const concrete = (r: RouteWiring) =>
-  r.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'departmentId' ? 'psb' : name === 'year' ? '2027' : 'x'));
+  r.path.replace(/\{(\w+)\}/g, (_, name: string) => EXAMPLES[name] ?? '01KJP4C580PPCE3J2ZETH2AT29');
 
 let rt: LocalRuntime;
 let api: Api;
@@ -38,6 +45,30 @@ describe('every wired route', () => {
   it('has routes to check', () => {
     expect(routes.length).toBeGreaterThan(25);
   });
+
+  it('declares the shape of every path parameter (doc.params), and the examples here fit them', () => {
+    for (const r of routes) {
+      const names = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      if (names.length === 0) continue;
+      const where = `${r.method} ${r.path}`;
+      expect(r.doc.params, where).toBeDefined();
+      const shape = Object.keys((r.doc.params as unknown as { shape: Record<string, unknown> }).shape).sort();
+      expect(shape, where).toEqual([...names].sort());
+      const values = Object.fromEntries(names.map((n) => [n, EXAMPLES[n] ?? '01KJP4C580PPCE3J2ZETH2AT29']));
+      expect(r.doc.params!.safeParse(values).success, where).toBe(true);
+    }
+  });
+
+  it.each(routes.filter((r) => r.path.includes('{')).map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s with a 1 KB parameter → 400 before any lookup',
+    async (_, r) => {
+      const token = r.auth === 'apiKey' ? deptKey : admin;
+      const path = r.path
+        .replace(/\{(\w+)\}/, '0'.repeat(1024))
+        .replace(/\{(\w+)\}/g, (_, n: string) => EXAMPLES[n] ?? '01KJP4C580PPCE3J2ZETH2AT29');
+      expectProblem(await api(r.method, path, { token, ...(r.doc.body ? { body: {} } : {}) }), 400);
+    },
+  );
 
   it.each(routes.filter((r) => r.auth !== 'none').map((r) => [`${r.method} ${r.path}`, r] as const))(
     '%s without credentials → 401',

@@ -41,7 +41,10 @@ export async function bareDeps(clock: Clock, name: string, opts: { ownDynamoDb?:
     tokens: { verify: () => Promise.reject(new Error('no people in this test')) },
     // As the local runtime: just under its one-second tick.
     clockLookaheadMs: 750,
-    webhooks: { send: () => Promise.reject(new Error('no webhooks in this test')) },
+    webhooks: {
+      send: () => Promise.reject(new Error('no webhooks in this test')),
+      check: () => Promise.reject(new Error('no webhooks in this test')),
+    },
     notifier: recordingNotifier(),
     secrets: noSecrets,
     newId: idFactory(clock),

@@ -601,7 +601,9 @@ describe('departments', () => {
       token: admin,
       body: { name: 'x', kinds: ['enforcement'] },
     });
-    expect(bad.status).toBe(422);
+    // A path parameter outside its declared shape is refused at the edge, before the handler.
+    expect(bad.status).toBe(400);
+    expect(bad.json.type).toBe('https://fazhi.gov.cn/problems/invalid-path-parameter');
     const notAdmin = await api('PUT', '/v1/departments/tax', {
       token: await login(api, 'samr.head'),
       body: { name: 'x', kinds: ['enforcement'] },

@@ -481,7 +481,7 @@ describe('bad input on every route gets problem+json and stores nothing', () => 
       name: 'read an unknown incident',
       status: 404,
       type: 'not-found',
-      send: () => api('GET', '/v1/opinion-incidents/01NOPE', { token: token['propaganda.duty'] }),
+      send: () => api('GET', '/v1/opinion-incidents/01ARZ3NDEKTSV4RRFFQ69G5FAV', { token: token['propaganda.duty'] }),
     },
     {
       name: 'read an incident of another department',
@@ -547,7 +547,10 @@ describe('bad input on every route gets problem+json and stores nothing', () => 
       status: 404,
       type: 'not-found',
       send: () =>
-        api('POST', '/v1/opinion-incidents/01NOPE/milestones', { token: token['propaganda.duty'], body: milestone() }),
+        api('POST', '/v1/opinion-incidents/01ARZ3NDEKTSV4RRFFQ69G5FAV/milestones', {
+          token: token['propaganda.duty'],
+          body: milestone(),
+        }),
     },
     {
       name: 'regrade to an unknown level',
@@ -590,22 +593,29 @@ describe('bad input on every route gets problem+json and stores nothing', () => 
         }),
     },
     {
+      name: 'read an incident by an id that is not a ULID',
+      status: 400,
+      type: 'invalid-path-parameter',
+      send: () => api('GET', '/v1/opinion-incidents/01NOPE', { token: token['propaganda.duty'] }),
+    },
+    {
       name: 'acknowledge an unknown alert',
       status: 404,
       type: 'not-found',
-      send: () => api('POST', '/v1/alerts/01NOPE/ack', { token: token['propaganda.duty'], body: {} }),
+      send: () =>
+        api('POST', '/v1/alerts/01ARZ3NDEKTSV4RRFFQ69G5FAV/ack', { token: token['propaganda.duty'], body: {} }),
     },
     {
       name: 'acknowledge without signing in',
       status: 401,
       type: 'unauthorized',
-      send: () => api('POST', '/v1/alerts/01NOPE/ack', { body: {} }),
+      send: () => api('POST', '/v1/alerts/01ARZ3NDEKTSV4RRFFQ69G5FAV/ack', { body: {} }),
     },
     {
       name: 'acknowledge with an API key',
       status: 403,
       type: 'forbidden',
-      send: () => api('POST', '/v1/alerts/01NOPE/ack', { token: keyOf('propaganda'), body: {} }),
+      send: () => api('POST', '/v1/alerts/01ARZ3NDEKTSV4RRFFQ69G5FAV/ack', { token: keyOf('propaganda'), body: {} }),
     },
     {
       name: 'alerts with an unknown status',

@@ -25,6 +25,7 @@ export async function startChildRuntime(dataDir: string, extraEnv: Record<string
       FAZHI_PORT: String(port),
       FAZHI_DATA_DIR: dataDir,
       FAZHI_QUIET: '1',
+      FAZHI_WEBHOOKS_ALLOW_LOOPBACK: '1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...extraEnv,
     },

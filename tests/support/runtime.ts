@@ -28,6 +28,8 @@ export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<
     // Lambda waits about 1 and 2 minutes before its retries; the suite keeps the ratio, not the minutes.
     asyncRetryDelaysMs: [40, 80],
     inboxSettleMs: 0,
+    // The suite's webhook receivers listen on 127.0.0.1; tests of the SSRF rules turn this off.
+    allowLoopbackWebhooks: true,
     log: process.env.FAZHI_TEST_LOG ? (m, e) => console.log(m, JSON.stringify(e)) : () => undefined,
     ...opts,
   });

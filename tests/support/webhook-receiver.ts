@@ -27,10 +27,13 @@ export async function startWebhookReceiver() {
         res.writeHead(failWith).end('down');
         return;
       }
-      const expected = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+      // docs/WEBHOOKS.md: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">, within 5 minutes.
+      const sig = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(req.headers['x-fazhi-signature'] ?? ''));
+      const expected = sig ? createHmac('sha256', secret).update(`${sig[1]}.${raw}`).digest('hex') : '';
+      const fresh = sig ? Math.abs(Date.now() / 1000 - Number(sig[1])) <= 300 : false;
       received.push({
         body: JSON.parse(raw),
-        signatureValid: req.headers['x-fazhi-signature'] === expected,
+        signatureValid: sig?.[2] === expected && fresh,
         headers: req.headers,
       });
       res.writeHead(204).end();

@@ -1,5 +1,7 @@
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { alertViewSchema } from '../shared/alert-view';
 
 export const ackAlertWiring = defineFunction({
@@ -13,6 +15,7 @@ export const ackAlertWiring = defineFunction({
       path: '/v1/alerts/{alertId}/ack',
       auth: 'user',
       doc: {
+        params: z.object({ alertId: ulidParam }),
         summary: 'Acknowledge an alert (anyone it was sent to, the department head, or an admin)',
         description: 'The body is ignored (send `{}`). Acknowledging an acknowledged alert again changes nothing.',
         tags: ['alerts'],

@@ -1,3 +1,4 @@
+import { slugParam, subjectIdParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -34,6 +35,7 @@ export const caseAlertsWiring = defineFunction({
       path: '/v1/subjects/{subjectType}/{subjectId}/alerts',
       auth: 'either',
       doc: {
+        params: z.object({ subjectType: slugParam, subjectId: subjectIdParam }),
         summary: 'A case’s alert history (警报、升级、确认与通知记录)',
         description:
           'For an incident: `/v1/subjects/opinion-incident/{incidentId}/alerts`. Oldest first. Only alerts of departments you may see.',

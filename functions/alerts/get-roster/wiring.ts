@@ -1,5 +1,7 @@
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { rosterViewSchema } from '../shared/rosters';
 
 export const getRosterWiring = defineFunction({
@@ -13,6 +15,7 @@ export const getRosterWiring = defineFunction({
       path: '/v1/departments/{departmentId}/roster',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Read a department’s duty roster (值班表)',
         description: 'A department without a roster answers an empty one at version 0, ready to be saved.',
         tags: ['alerts'],

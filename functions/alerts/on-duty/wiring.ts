@@ -1,3 +1,4 @@
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -34,6 +35,7 @@ export const onDutyWiring = defineFunction({
       path: '/v1/departments/{departmentId}/on-duty',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Who is on duty now and next (当前值班与下一班)',
         description: 'From the duty roster and the duty contact directory, at the server clock.',
         tags: ['alerts'],

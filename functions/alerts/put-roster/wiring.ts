@@ -1,6 +1,8 @@
 import { rosterBodySchema } from '@fazhi/domain/alerts/roster-schema';
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { rosterViewSchema } from '../shared/rosters';
 
 export const putRosterWiring = defineFunction({
@@ -14,6 +16,7 @@ export const putRosterWiring = defineFunction({
       path: '/v1/departments/{departmentId}/roster',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Replace a department’s duty roster (admin, or the head of that department)',
         description:
           'Send the whole roster with the `version` you read. Shifts are half-open `[startsAt, endsAt)` and must not overlap; at a hand-over instant the incoming shift is on duty. Alerts go to whoever is on duty when they are raised or escalated.',

@@ -1,3 +1,4 @@
+import { yearParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -101,6 +102,7 @@ export const clockConfigWiring = defineFunction({
       path: '/v1/config/calendars/{year}',
       auth: 'user',
       doc: {
+        params: z.object({ year: yearParam }),
         summary: 'Load one year’s holiday arrangement (admin), e.g. next year’s when the State Council publishes it',
         tags: ['config'],
         roles: ['admin'],

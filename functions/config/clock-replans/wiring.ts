@@ -1,3 +1,4 @@
+import { policyIdParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -26,6 +27,7 @@ export const clockReplansWiring = defineFunction({
       path: '/v1/config/clock-policies/{policyId}/replans',
       auth: 'user',
       doc: {
+        params: z.object({ policyId: policyIdParam }),
         summary: 'Running clocks under an older version of a policy, with the due each would get (admin)',
         tags: ['config'],
         roles: ['admin'],
@@ -37,6 +39,7 @@ export const clockReplansWiring = defineFunction({
       path: '/v1/config/clock-policies/{policyId}/replans',
       auth: 'user',
       doc: {
+        params: z.object({ policyId: policyIdParam }),
         summary: 'Re-plan the named running clocks under the policy in force (admin); never done silently',
         tags: ['config'],
         roles: ['admin'],

@@ -1,6 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type EventItem, eventKey } from '@fazhi/platform/ddb/outbox';
-import { toIso } from '@fazhi/platform/events/envelope';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
 import { logger } from '@fazhi/platform/logger';
 import { getDepartment } from '@fazhi/platform/repos/departments';
@@ -42,7 +41,6 @@ export const handler = eventHandler<{ eventId: string; departmentId: string }>(a
     secret,
     body: JSON.stringify(sharedEventFor(dept, item)),
     eventId,
-    timestamp: toIso(now),
   });
   if (result.ok) {
     await recordWebhookOutcome(d, eventId, departmentId, { status: 'delivered', at: now });

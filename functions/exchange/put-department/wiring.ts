@@ -1,4 +1,5 @@
 import { departmentKindSchema } from '@fazhi/events/department-kind';
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -26,6 +27,7 @@ export const putDepartmentWiring = defineFunction({
       path: '/v1/departments/{departmentId}',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Create or update a department (admin); then issue its first API key with POST …/api-keys',
         tags: ['departments'],
         roles: ['admin'],
@@ -34,7 +36,8 @@ export const putDepartmentWiring = defineFunction({
           200: { description: 'Updated' },
           201: { description: 'Created' },
           409: { description: 'Changed concurrently; retry' },
-          422: { description: 'Invalid id (lowercase letters, digits, hyphens) or body' },
+          400: { description: 'Invalid id (1–64 lowercase letters, digits, hyphens; starts with a letter)' },
+          422: { description: 'Invalid body' },
         },
       },
     },

@@ -9,6 +9,28 @@ import { receiptsWiring } from './wiring';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : toCityIso(ms));
 
+/**
+ * The recipient (and an admin) sees how its own endpoint answered; anyone else sees only delivered,
+ * failed or pending and the attempt count. Telling a sender "HTTP 404" from "connection refused"
+ * would make webhooks a port scanner.
+ */
+function webhookView(r: Receipt, detailed: boolean) {
+  const w = r.webhook;
+  if (detailed)
+    return {
+      webhook: {
+        status: w.status,
+        attempts: w.attempts,
+        ...(w.lastAttemptAt ? { lastAttemptAt: iso(w.lastAttemptAt) } : {}),
+        ...(w.lastError ? { lastError: w.lastError } : {}),
+        ...(w.deliveredAt ? { deliveredAt: iso(w.deliveredAt) } : {}),
+      },
+    };
+  if (w.status === 'none' || w.status === 'skipped') return {};
+  const status = w.status === 'failing' ? 'failed' : w.status;
+  return { webhook: { status, attempts: w.attempts } };
+}
+
 export const handler = httpRoute(receiptsWiring.routes![0]!, async ({ principal, params, deps: d }) => {
   const eventId = params.eventId ?? '';
   const page = await d.ddb.send(
@@ -41,13 +63,7 @@ export const handler = httpRoute(receiptsWiring.routes![0]!, async ({ principal,
         status: r.status,
         ...(r.reason ? { reason: r.reason } : {}),
         ...(r.inbox ? { inboxStoredAt: iso(r.inbox.storedAt) } : {}),
-        webhook: {
-          status: r.webhook.status,
-          attempts: r.webhook.attempts,
-          ...(r.webhook.lastAttemptAt ? { lastAttemptAt: iso(r.webhook.lastAttemptAt) } : {}),
-          ...(r.webhook.lastError ? { lastError: r.webhook.lastError } : {}),
-          ...(r.webhook.deliveredAt ? { deliveredAt: iso(r.webhook.deliveredAt) } : {}),
-        },
+        ...webhookView(r, p.departmentId === r.departmentId || hasRole(p, 'admin')),
       })),
     },
   };

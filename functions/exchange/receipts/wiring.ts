@@ -1,3 +1,4 @@
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -14,13 +15,23 @@ export const receiptsResponse = z.object({
       status: z.enum(['delivered', 'refused']),
       reason: z.string().optional(),
       inboxStoredAt: z.string().optional(),
-      webhook: z.object({
-        status: z.enum(['pending', 'delivered', 'failing', 'none', 'skipped']),
-        attempts: z.number(),
-        lastAttemptAt: z.string().optional(),
-        lastError: z.string().optional(),
-        deliveredAt: z.string().optional(),
-      }),
+      webhook: z
+        .union([
+          z
+            .object({
+              status: z.enum(['pending', 'delivered', 'failing', 'none', 'skipped']),
+              attempts: z.number(),
+              lastAttemptAt: z.string().optional(),
+              lastError: z.string().optional().describe('How the endpoint answered the last attempt'),
+              deliveredAt: z.string().optional(),
+            })
+            .describe('As the recipient department (or an admin) sees its own receipt'),
+          z
+            .object({ status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number() })
+            .describe('As anyone else sees it: no error detail'),
+        ])
+        .optional()
+        .describe('Absent for others when the recipient has no webhook'),
     }),
   ),
 });
@@ -36,9 +47,10 @@ export const receiptsWiring = defineFunction({
       path: '/v1/events/{eventId}/receipts',
       auth: 'either',
       doc: {
+        params: z.object({ eventId: ulidParam }),
         summary: 'Who received an event, how, and when',
         description:
-          'The sending department, admins and auditors see every receipt; a receiving department sees its own.',
+          'The sending department, admins and auditors see every receipt; a receiving department sees its own. Webhook error detail is shown only to the recipient department and admins.',
         tags: ['exchange'],
         responses: {
           200: { description: 'The receipts', schema: receiptsResponse },

@@ -1,3 +1,4 @@
+import { departmentIdParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -32,6 +33,7 @@ export const rotateKeyWiring = defineFunction({
       path: '/v1/departments/{departmentId}/api-keys',
       auth: 'user',
       doc: {
+        params: z.object({ departmentId: departmentIdParam }),
         summary: 'Rotate a department’s API key (admin)',
         tags: ['departments'],
         roles: ['admin'],

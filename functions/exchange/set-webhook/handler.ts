@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hasRole } from '@fazhi/platform/auth/principal';
 import { commit, putVersioned, TransactionConflict } from '@fazhi/platform/ddb/commit';
-import { ConflictError, ForbiddenError, NotFoundError } from '@fazhi/platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@fazhi/platform/errors';
 import { httpRoute } from '@fazhi/platform/http/route';
 import { departmentItem, getDepartment, invalidateDepartmentCache } from '@fazhi/platform/repos/departments';
 import { setWebhookWiring } from './wiring';
@@ -14,6 +14,12 @@ export const handler = httpRoute(setWebhookWiring.routes![0]!, async ({ params, 
   }
   const dept = await getDepartment(d, departmentId);
   if (!dept) throw new NotFoundError(`Department ${departmentId}`);
+  // The same rules and resolution as every delivery (platform/src/webhook-sender.ts).
+  const verdict = await d.webhooks.check(body.url);
+  if (!verdict.ok)
+    throw new ValidationError(`The webhook URL is refused: ${verdict.reason}.`, [
+      { path: 'url', code: 'webhook-url-refused', message: verdict.reason },
+    ]);
   const issue = body.rotateSecret || !dept.webhook;
   const secret = issue ? randomBytes(32).toString('base64url') : undefined;
   // Kept sealed as stored; a secret still in plain text (stored before sealing) is sealed now.

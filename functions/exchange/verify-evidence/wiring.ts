@@ -1,3 +1,4 @@
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
@@ -66,6 +67,7 @@ export const verifyEvidenceWiring = defineFunction({
       path: '/v1/evidence/verifications/{jobId}',
       auth: 'user',
       doc: {
+        params: z.object({ jobId: ulidParam }),
         ...doc,
         summary: 'A verification job and, when done, its report naming the first entry altered or removed',
         responses: {

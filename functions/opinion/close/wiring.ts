@@ -1,6 +1,8 @@
 import { closeBodySchema } from '@fazhi/domain/opinion/schemas';
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
 
 export const closeIncidentWiring = defineFunction({
@@ -14,6 +16,7 @@ export const closeIncidentWiring = defineFunction({
       path: '/v1/opinion-incidents/{incidentId}/close',
       auth: 'either',
       doc: {
+        params: z.object({ incidentId: ulidParam }),
         summary: 'Close an incident',
         tags: ['opinion'],
         body: closeBodySchema,

@@ -1,5 +1,7 @@
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
 
 export const getIncidentWiring = defineFunction({
@@ -13,6 +15,7 @@ export const getIncidentWiring = defineFunction({
       path: '/v1/opinion-incidents/{incidentId}',
       auth: 'either',
       doc: {
+        params: z.object({ incidentId: ulidParam }),
         summary: 'Read an incident with its clocks, milestones and timeline',
         tags: ['opinion'],
         responses: {

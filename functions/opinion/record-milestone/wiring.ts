@@ -1,6 +1,8 @@
 import { milestoneBodySchema } from '@fazhi/domain/opinion/schemas';
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
 
 export const recordMilestoneWiring = defineFunction({
@@ -14,6 +16,7 @@ export const recordMilestoneWiring = defineFunction({
       path: '/v1/opinion-incidents/{incidentId}/milestones',
       auth: 'either',
       doc: {
+        params: z.object({ incidentId: ulidParam }),
         summary: 'Record a milestone (authoritative release, press conference, response)',
         description:
           '`at` is when it actually happened: lateness is judged by it, not by when it is recorded. Needs an evidence link or a document number. The clock it answers is met in the same transaction; its alerts resolve.',

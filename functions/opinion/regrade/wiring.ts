@@ -1,6 +1,8 @@
 import { regradeBodySchema } from '@fazhi/domain/opinion/schemas';
+import { ulidParam } from '@fazhi/platform/http/edge';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
 import { incidentViewSchema } from '../shared/incident-view';
 
 export const regradeIncidentWiring = defineFunction({
@@ -14,6 +16,7 @@ export const regradeIncidentWiring = defineFunction({
       path: '/v1/opinion-incidents/{incidentId}/regrade',
       auth: 'either',
       doc: {
+        params: z.object({ incidentId: ulidParam }),
         summary: 'Re-grade an incident (clocks recomputed from the original occurrence time)',
         description:
           'Clocks the new level does not need are cancelled; clocks it needs start from the occurrence (or discovery) time, so a clock started by a late regrade may alert at once.',

@@ -50,6 +50,9 @@ export interface LocalIdp {
   ): Promise<{ token: string; expiresAt: string; user: Omit<LocalUser, 'passwordHash'> } | undefined>;
 }
 
+const MAX_USERNAME = 128;
+const MAX_PASSWORD = 1024;
+
 export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
   let privateJwk: JWK;
   if (existsSync(keyFile)) {
@@ -67,6 +70,8 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
     jwks,
     verifier: jwksTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) }),
     async login(d, username, password) {
+      // Bounded before the lookup: a key over DynamoDB's limit is an error there, not a wrong password.
+      if (username.length > MAX_USERNAME || password.length > MAX_PASSWORD) return undefined;
       const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: userKey(username) }));
       const user = got.Item as LocalUser | undefined;
       // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.

@@ -9,6 +9,7 @@ const runtime = await startLocalRuntime({
   port,
   ...(process.env.FAZHI_DATA_DIR ? { dataDir: process.env.FAZHI_DATA_DIR } : {}),
   ...(process.env.FAZHI_CLOCK === 'virtual' ? { clock: 'virtual' as const } : {}),
+  ...(process.env.FAZHI_WEBHOOKS_ALLOW_LOOPBACK === '1' ? { allowLoopbackWebhooks: true } : {}),
   log: quiet ? () => undefined : undefined,
 }).catch((e: Error) => {
   console.error(`Fazhi could not start: ${e.message}`);

@@ -14,7 +14,7 @@ import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
 import { sealLegacyWebhookSecrets } from '@fazhi/platform/secrets/seal-legacy';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
-import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
+import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import { type AccessDenial, asFunction, guardClient, guardSecrets } from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
@@ -55,6 +55,11 @@ export interface LocalRuntimeOptions {
   clockLookaheadMs?: number;
   functions?: FunctionWiring[];
   webhooks?: WebhookSender;
+  /**
+   * Let webhooks use plain http and loopback addresses (a department system on this machine). Off
+   * unless asked (main.ts: FAZHI_WEBHOOKS_ALLOW_LOOPBACK=1); the AWS build has no such switch.
+   */
+  allowLoopbackWebhooks?: boolean;
   /** Told of every function invocation with its wall time (the cost script counts Lambda invocations). */
   onInvoke?: (functionName: string, ms: number) => void;
   /** Told of every DynamoDB request a function sent that its wiring's `table` does not grant. */
@@ -147,7 +152,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       tableName,
       publisher: { put: (events) => bus!.put(events) },
       tokens: idp.verifier,
-      webhooks: opts.webhooks ?? fetchWebhookSender(),
+      webhooks: opts.webhooks ?? webhookSender({ allowLoopback: opts.allowLoopbackWebhooks === true }),
       notifier: recordingNotifier(),
       // Webhook signing secrets are sealed with a key file made at first start (data-keys.ts).
       secrets: webhookSecretSealer({ kind: 'file', keyFile: join(dataDir, 'webhook-secrets.key') }),
@@ -246,7 +251,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         isReady: () => ready,
       }),
       webDist: opts.webDist === false ? undefined : (opts.webDist ?? LOCAL_WEB_DIST),
-      log: () => undefined,
+      // Every refusal and failure of the gateway itself, with its correlation id; not every request.
+      log: (msg, extra) => (msg === 'request' ? undefined : log(msg, extra)),
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);

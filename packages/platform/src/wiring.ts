@@ -17,6 +17,11 @@ export interface RouteDoc {
   roles?: string[];
   body?: ZodType;
   query?: ZodType;
+  /**
+   * The shape of every `{name}` of the path, as a zod object of bounded strings (http/edge.ts has the
+   * common ones). Checked at the edge before the handler runs; a route with parameters must declare it.
+   */
+  params?: ZodType;
   /** Status → description and optional body schema. Error statuses answer problem+json. */
   responses: Record<number, { description: string; schema?: ZodType }>;
 }

@@ -1,4 +1,5 @@
 // Matches requests to the wirings' routes with API Gateway's path-template rules.
+import { decodeComponent } from '@fazhi/platform/http/edge';
 import type { FunctionWiring, RouteWiring } from '@fazhi/platform/wiring';
 
 export interface CompiledRoute {
@@ -45,7 +46,8 @@ export function matchRoute(
     if (!m) continue;
     pathExists = true;
     if (r.route.method !== method) continue;
-    const params = Object.fromEntries(r.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
+    // The path was checked whole at the gateway; a parameter is decoded here, as API Gateway does.
+    const params = Object.fromEntries(r.params.map((p, i) => [p, decodeComponent(m[i + 1]!, `parameter ${p}`)]));
     return { hit: { r, params }, pathExists };
   }
   return { pathExists };

@@ -5,8 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { PlatformError } from '@fazhi/platform/errors';
-import { type Problem, problemOf, problemResponse } from '@fazhi/platform/http/problem';
+import { checkHeaders, checkTarget, correlationIdOf } from '@fazhi/platform/http/edge';
+import { PROBLEM_BASE, type Problem, problemOf, problemResponse } from '@fazhi/platform/http/problem';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { routeNeedsAuthorizer } from '../stand-ins';
 import { type CompiledRoute, matchRoute } from './routes';
@@ -54,34 +56,64 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function sendProblem(res: ServerResponse, p: Problem): void {
+function sendProblem(res: ServerResponse, p: Problem, extra: Record<string, string> = {}): void {
   const r = problemResponse(p);
-  send(res, r.statusCode, r.headers, r.body);
+  send(res, r.statusCode, { ...r.headers, ...extra }, r.body);
 }
+
+class BodyTooLarge extends PlatformError {
+  constructor() {
+    super(
+      413,
+      'payload-too-large',
+      'Request body too large',
+      `The gateway accepts at most ${GATEWAY_MAX_BYTES} bytes.`,
+    );
+  }
+}
+
+/** How long a refused upload is still read (and thrown away) after the answer, so the client gets it. */
+const LINGER_MS = 10_000;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((ok, fail) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > GATEWAY_MAX_BYTES) return fail(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > GATEWAY_MAX_BYTES) {
-        fail(
-          new PlatformError(
-            413,
-            'payload-too-large',
-            'Request body too large',
-            `The gateway accepts at most ${GATEWAY_MAX_BYTES} bytes.`,
-          ),
-        );
-        req.destroy();
+        req.off('data', onData);
+        chunks.length = 0;
+        fail(new BodyTooLarge());
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => ok(Buffer.concat(chunks)));
     req.on('error', fail);
   });
+}
+
+/**
+ * A refused upload: keep nothing of it, answer, then close without a reset. Closing a socket with
+ * unread bytes makes the kernel send RST, and a client that is still writing then loses the answer
+ * it had not read yet; so the answer goes out with `connection: close`, the socket is half-closed,
+ * and what still arrives is read and dropped for at most LINGER_MS.
+ */
+function refuseUpload(req: IncomingMessage, res: ServerResponse, p: Problem): void {
+  const socket = req.socket;
+  req.on('data', () => undefined);
+  req.resume();
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+  sendProblem(res, p, { connection: 'close' });
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {
@@ -106,19 +138,70 @@ function serveStatic(res: ServerResponse, dist: string, path: string): boolean {
   return true;
 }
 
+function problemLog(p: Problem, err: unknown, where: Record<string, unknown>): Record<string, unknown> {
+  return {
+    level: p.status >= 500 ? 'ERROR' : 'WARN',
+    correlationId: p.correlationId,
+    status: p.status,
+    type: p.type,
+    ...where,
+    ...(p.status >= 500 ? { error: err instanceof Error ? err.stack : String(err) } : {}),
+  };
+}
+
+/** A request the HTTP parser itself refused (bad framing, a header over Node's limit): still problem+json. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, log: GatewayOptions['log']): void {
+  const correlationId = randomUUID();
+  const overflow = err.code === 'HPE_HEADER_OVERFLOW';
+  const p: Problem = overflow
+    ? {
+        type: `${PROBLEM_BASE}header-too-large`,
+        title: 'Headers too large',
+        status: 431,
+        detail: 'The request line and headers are too large.',
+        correlationId,
+      }
+    : {
+        type: `${PROBLEM_BASE}malformed-request`,
+        title: 'Malformed request',
+        status: 400,
+        detail: 'The request is not valid HTTP/1.1.',
+        correlationId,
+      };
+  log('gateway refused', problemLog(p, err, { code: err.code }));
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(p);
+  socket.on('data', () => undefined);
+  socket.end(
+    `HTTP/1.1 ${p.status} ${overflow ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'content-type: application/problem+json\r\ncache-control: no-store\r\nconnection: close\r\n' +
+      `x-correlation-id: ${correlationId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
 export function createGateway(opts: GatewayOptions): Server {
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const requestId = randomUUID();
     const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = headersOf(req);
+    const correlationId = correlationIdOf(headers, requestId);
+    let rawPath = '';
     try {
-      const url = new URL(req.url ?? '/', 'http://local');
-      const method = (req.method ?? 'GET').toUpperCase();
-      const headers = headersOf(req);
+      // Before anything else: a bounded, well-formed target and bounded headers.
+      const target = checkTarget(req.url ?? '/');
+      rawPath = target.path;
+      checkHeaders(headers);
+      const query = new URLSearchParams(target.query);
       const raw = await readBody(req);
       const local = await opts.localRoutes({
         method,
-        path: url.pathname,
-        query: url.searchParams,
+        path: target.path,
+        query,
         body: raw.toString('utf8'),
         headers,
       });
@@ -132,24 +215,26 @@ export function createGateway(opts: GatewayOptions): Server {
         );
         return;
       }
-      const { hit, pathExists } = matchRoute(opts.routes, method, url.pathname);
+      const { hit, pathExists } = matchRoute(opts.routes, method, target.path);
       if (!hit) {
-        if (method === 'GET' && opts.webDist && !pathExists && serveStatic(res, opts.webDist, url.pathname)) return;
-        sendProblem(res, {
-          type: 'https://fazhi.gov.cn/problems/not-found',
+        if (method === 'GET' && opts.webDist && !pathExists && serveStatic(res, opts.webDist, target.path)) return;
+        const p: Problem = {
+          type: `${PROBLEM_BASE}not-found`,
           title: 'Not found',
           status: 404,
-          detail: `No route ${method} ${url.pathname}.`,
-        });
+          detail: `No route ${method} ${target.path.slice(0, 200)}.`,
+          correlationId,
+        };
+        sendProblem(res, p);
         return;
       }
       const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
         version: '2.0',
         routeKey: hit.r.routeKey,
-        rawPath: url.pathname,
-        rawQueryString: url.search.slice(1),
+        rawPath: target.path,
+        rawQueryString: target.query,
         headers,
-        ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
+        ...(target.query ? { queryStringParameters: Object.fromEntries(query) } : {}),
         ...(hit.r.params.length ? { pathParameters: hit.params } : {}),
         body: raw.length ? raw.toString('utf8') : undefined,
         isBase64Encoded: false,
@@ -160,7 +245,7 @@ export function createGateway(opts: GatewayOptions): Server {
           domainPrefix: 'local',
           http: {
             method,
-            path: url.pathname,
+            path: target.path,
             protocol: 'HTTP/1.1',
             sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
             userAgent: headers['user-agent'] ?? '',
@@ -191,11 +276,15 @@ export function createGateway(opts: GatewayOptions): Server {
       const handler = await opts.loadHandler(hit.r.fn.name);
       const out = (await handler(event)) as { statusCode: number; headers?: Record<string, string>; body?: string };
       send(res, out.statusCode, { 'x-amzn-requestid': requestId, ...(out.headers ?? {}) }, out.body ?? '');
-      opts.log('request', { method, path: url.pathname, status: out.statusCode, ms: Date.now() - started });
+      opts.log('request', { method, path: target.path, status: out.statusCode, ms: Date.now() - started });
     } catch (err) {
-      if (!(err instanceof PlatformError)) opts.log('gateway error', { error: (err as Error).stack });
-      if (!res.headersSent) sendProblem(res, problemOf(err, requestId));
-      else res.end();
+      const p = problemOf(err, correlationId);
+      opts.log('gateway refused', problemLog(p, err, { method, path: rawPath.slice(0, 200) || '(malformed)' }));
+      if (res.headersSent) res.end();
+      else if (err instanceof BodyTooLarge) refuseUpload(req, res, p);
+      else sendProblem(res, p);
     }
   });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket, opts.log));
+  return server;
 }

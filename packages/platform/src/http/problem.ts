@@ -89,7 +89,11 @@ export function problemOf(err: unknown, correlationId?: string): Problem {
 export function problemResponse(problem: Problem): HttpResponse {
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/problem+json',
+      'cache-control': 'no-store',
+      ...(problem.correlationId ? { 'x-correlation-id': problem.correlationId } : {}),
+    },
     body: JSON.stringify(problem),
   };
 }

@@ -70,3 +70,63 @@ describe('httpRoute errors', () => {
     expect(JSON.parse(res.body).errors).toEqual([{ path: 'n', code: 'invalid_type', message: expect.any(String) }]);
   });
 });
+
+describe('httpRoute path parameters', () => {
+  const withParams: RouteWiring = {
+    method: 'GET',
+    path: '/v1/things/{thingId}',
+    auth: 'none',
+    doc: {
+      summary: 'test',
+      params: z.object({ thingId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) }),
+      responses: { 200: { description: 'ok' } },
+    },
+  };
+  const get = (thingId: string) =>
+    ({
+      routeKey: 'GET /v1/things/{thingId}',
+      rawPath: `/v1/things/${thingId}`,
+      headers: {},
+      pathParameters: { thingId },
+      requestContext: { requestId: 'r-2', http: { method: 'GET' } },
+    }) as unknown as APIGatewayProxyEventV2;
+
+  it.each([
+    ['an id of 2 KB', '0'.repeat(2048)],
+    ['an id that is not of the declared shape', 'x'],
+    ['a decoded slash', 'a/b'],
+  ])('refuses %s with 400 before the handler runs', async (_, id) => {
+    // Prepare
+    let ran = false;
+    const h = httpRoute(withParams, async () => {
+      ran = true;
+      return { status: 200 };
+    });
+
+    // Act
+    const res = await h(get(id), context(10_000));
+
+    // Assess
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({
+      type: 'https://fazhi.gov.cn/problems/invalid-path-parameter',
+      correlationId: 'r-2',
+    });
+    expect(res.headers['x-correlation-id']).toBe('r-2');
+    expect(ran).toBe(false);
+  });
+
+  it('hands the handler the parameters it declared', async () => {
+    const res = await httpRoute(withParams, async ({ params }) => ({ status: 200, body: params }))(
+      get('01KJP4C580PPCE3J2ZETH2AT29'),
+      context(10_000),
+    );
+    expect(JSON.parse(res.body)).toEqual({ thingId: '01KJP4C580PPCE3J2ZETH2AT29' });
+  });
+
+  it('ignores a caller correlation id that is not a plain bounded token', async () => {
+    const e = { ...get('x'), headers: { 'x-correlation-id': `a\nb${'c'.repeat(300)}` } } as APIGatewayProxyEventV2;
+    const res = await httpRoute(withParams, async () => ({ status: 200 }))(e, context(10_000));
+    expect(JSON.parse(res.body).correlationId).toBe('r-2');
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from '../errors';
 import { logger } from '../logger';
 import type { RouteWiring } from '../wiring';
+import { checkParams, correlationIdOf } from './edge';
 import { type HttpResponse, problemOf, problemResponse } from './problem';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -129,10 +130,8 @@ function conditional(event: APIGatewayProxyEventV2, res: HttpResponse): HttpResp
  * answered in middy's onError, so it is problem+json whatever raised it.
  */
 export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContext<R>) => Promise<Reply>) {
-  const correlationOf = (event: APIGatewayProxyEventV2) => {
-    const h = event.headers ?? {};
-    return h['x-correlation-id'] ?? h['X-Correlation-Id'] ?? event.requestContext?.requestId ?? 'unknown';
-  };
+  const correlationOf = (event: APIGatewayProxyEventV2) =>
+    correlationIdOf(event.headers, event.requestContext?.requestId ?? 'unknown');
   return middy<APIGatewayProxyEventV2, HttpResponse>()
     .before((request) => {
       logger.appendKeys({ correlationId: correlationOf(request.event), route: `${route.method} ${route.path}` });
@@ -154,12 +153,13 @@ export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContex
       const size = Buffer.byteLength(rawBody, 'utf8');
       if (size > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES, size);
       const principal = authorise(route, event);
+      const params = checkParams(route.doc.params, event.pathParameters);
       const ctx = {
         event,
         principal,
         body: parseBody(event, rawBody, route.doc.body),
         query: parseQuery(event, route.doc.query),
-        params: (event.pathParameters ?? {}) as Record<string, string>,
+        params,
         headers,
         rawBody,
         correlationId,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { catalog } from '@fazhi/events/catalog';
 import { describe, expect, it } from 'vitest';
-import { signBody } from '../webhook-sender';
+import { signatureHeader } from '../webhook-sender';
 import { renderDocsPage } from './docs-page';
 import { buildOpenApi } from './generate';
 import { escapeHtml } from './html';
@@ -58,7 +58,7 @@ describe('renderDocsPage', () => {
     for (const text of [
       'Authorization: Bearer fz_',
       'Idempotency-Key',
-      'X-Fazhi-Signature: sha256=&lt;hex&gt;',
+      'X-Fazhi-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;',
       'X-Fazhi-Timestamp',
       'HMAC-SHA256',
       'Inbox pull feed',
@@ -103,23 +103,28 @@ describe('renderDocsPage', () => {
 });
 
 describe('the webhook verification snippet shown to departments', () => {
-  it("accepts the platform's signature and the HMAC-SHA256 of the raw body, refuses a tampered body", async () => {
+  it("accepts the platform's signature within 5 minutes, refuses a stale, tampered, re-timed or foreign one", async () => {
     // Prepare
     const module = (await import(`data:text/javascript,${encodeURIComponent(WEBHOOK_VERIFY_SNIPPET)}`)) as {
-      verifyFazhiSignature: (body: Buffer, header: string | undefined, secret: string) => boolean;
+      verifyFazhiSignature: (body: Buffer, header: string | undefined, secret: string, now?: number) => boolean;
     };
     const secret = 'whsec-test';
     const body = Buffer.from(JSON.stringify({ meta: { eventId: '01KJP4C580PPCE3J2ZETH2AT29' }, data: { 名: '值' } }));
-    const header = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+    const t = 1_800_000_000;
+    const header = signatureHeader(secret, body.toString('utf8'), t);
+    const v1 = header.split('v1=')[1];
     // Act
     const results = [
-      module.verifyFazhiSignature(body, signBody(secret, body.toString('utf8')), secret),
-      module.verifyFazhiSignature(body, header, secret),
-      module.verifyFazhiSignature(Buffer.concat([body, Buffer.from(' ')]), header, secret),
-      module.verifyFazhiSignature(body, header, 'other-secret'),
-      module.verifyFazhiSignature(body, undefined, secret),
+      module.verifyFazhiSignature(body, header, secret, t),
+      module.verifyFazhiSignature(body, header, secret, t + 299),
+      module.verifyFazhiSignature(body, header, secret, t + 301),
+      module.verifyFazhiSignature(body, `t=${t + 100},v1=${v1}`, secret, t + 100),
+      module.verifyFazhiSignature(Buffer.concat([body, Buffer.from(' ')]), header, secret, t),
+      module.verifyFazhiSignature(body, header, 'other-secret', t),
+      module.verifyFazhiSignature(body, `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`, secret, t),
+      module.verifyFazhiSignature(body, undefined, secret, t),
     ];
     // Assess
-    expect(results).toEqual([true, true, false, false, false]);
+    expect(results).toEqual([true, true, false, false, false, false, false, false]);
   });
 });

@@ -125,6 +125,15 @@ function buildOperation(fn: FunctionWiring, route: RouteWiring, components: Reco
   const roles = doc.roles ?? [];
 
   const parameters: Parameter[] = pathParameters(openApiPath(route.path));
+  if (doc.params) {
+    const declared = zodToOpenApiSchema(doc.params, 'input', `${operationId}.Params`, components);
+    const props = (declared.properties ?? {}) as Record<string, JsonSchema>;
+    for (const p of parameters) {
+      const { description, ...schema } = props[p.name] ?? {};
+      if (Object.keys(schema).length > 0) p.schema = schema;
+      if (typeof description === 'string') p.description = description;
+    }
+  }
   if (doc.query) {
     const query = zodToOpenApiSchema(doc.query, 'input', `${operationId}.Query`, components);
     parameters.push(...queryParameters(query, where));

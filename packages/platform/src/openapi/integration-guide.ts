@@ -22,12 +22,18 @@ function routesNote(routes: RawHtml[]): RawHtml {
 /** The verification code shown to departments; a test runs it against a real HMAC. */
 export const WEBHOOK_VERIFY_SNIPPET = `import { createHmac, timingSafeEqual } from 'node:crypto';
 
+const TOLERANCE_SECONDS = 300; // 5 minutes
+
 // rawBody: the request body exactly as received (Buffer), before any JSON parsing
-export function verifyFazhiSignature(rawBody, signatureHeader, webhookSecret) {
-  const expected = 'sha256=' + createHmac('sha256', webhookSecret).update(rawBody).digest('hex');
-  const a = Buffer.from(expected);
-  const b = Buffer.from(String(signatureHeader ?? ''));
-  return a.length === b.length && timingSafeEqual(a, b);
+// header: the X-Fazhi-Signature header, "t=<unix seconds>,v1=<hex>"
+export function verifyFazhiSignature(rawBody, header, webhookSecret, nowSeconds = Math.floor(Date.now() / 1000)) {
+  const fields = new Map(String(header ?? '').split(',').map((f) => f.trim().split('=')));
+  const t = fields.get('t') ?? '';
+  const v1 = fields.get('v1') ?? '';
+  if (!/^[0-9]{1,12}$/.test(t) || !/^[0-9a-f]{64}$/.test(v1)) return false;
+  if (Math.abs(nowSeconds - Number(t)) > TOLERANCE_SECONDS) return false;
+  const expected = createHmac('sha256', webhookSecret).update(t + '.').update(rawBody).digest('hex');
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(v1));
 }`;
 
 const POST_SNIPPET = `POST /v1/… HTTP/1.1
@@ -85,16 +91,19 @@ export function renderIntegrationGuide(doc: OpenApiDocument, sample: { detailTyp
   <p>部门可登记一个 HTTPS 地址接收推送。每次推送的请求体是完整事件，并带有签名头：</p>
   <p class="en">A department may register an HTTPS endpoint. Each delivery POSTs the event as JSON with:</p>
   <ul>
-    <li><code>X-Fazhi-Signature: sha256=&lt;hex&gt;</code> — HMAC-SHA256 of the raw request body, keyed with the
-    department's webhook secret, in lower-case hex. 用本部门的 webhook 密钥对原始请求体计算 HMAC-SHA256。</li>
-    <li><code>X-Fazhi-Timestamp</code> — when the platform sent it. 发送时间；拒绝明显过期的推送。</li>
+    <li><code>X-Fazhi-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code> — HMAC-SHA256 of
+    <code>&lt;t&gt;.&lt;raw request body&gt;</code>, keyed with the department's webhook secret, in lower-case hex.
+    用本部门的 webhook 密钥对“时间戳.原始请求体”计算 HMAC-SHA256；时间戳在签名内，不能被替换。</li>
+    <li><code>X-Fazhi-Timestamp</code> — when the platform sent it (ISO 8601; the signed <code>t</code> is the same instant). 发送时间。</li>
     <li><code>X-Fazhi-Event-Id</code> — the event's <code>meta.eventId</code>. 事件 ID，用于去重。</li>
   </ul>
-  <p>先对收到的原始字节验签，再解析 JSON；使用常量时间比较。投递至少一次、可能乱序：按 <code>meta.eventId</code> 去重。
-  返回 2xx 表示已接收，其他状态码平台会重试。</p>
-  <p class="en">Verify the signature over the raw bytes before parsing the JSON, with a constant-time comparison.
-  Delivery is at least once and may be out of order: deduplicate on <code>meta.eventId</code>. Answer 2xx once
-  the event is stored; any other answer is retried.</p>
+  <p>先对收到的原始字节验签，再解析 JSON；使用常量时间比较；拒绝 <code>t</code> 与本机时间相差超过 5 分钟的推送，并在该时间窗内按事件 ID
+  去重，以防重放。投递至少一次、可能乱序。返回 2xx 表示已接收，其他状态码平台会重试；平台不跟随重定向，只读取应答的前 64 KB。</p>
+  <p class="en">Verify the signature over the raw bytes before parsing the JSON, with a constant-time comparison;
+  refuse a delivery whose <code>t</code> is more than 5 minutes from your clock, and deduplicate on the event id
+  within that window, so a captured delivery cannot be replayed. Delivery is at least once and may be out of
+  order. Answer 2xx once the event is stored; any other answer is retried. Redirects are not followed and at most
+  64 KB of the answer is read. docs/WEBHOOKS.md has a Java receiver too.</p>
   <pre>${WEBHOOK_VERIFY_SNIPPET}</pre>
 
   <h3>5. 收件箱拉取 <span class="en">Inbox pull feed</span></h3>

@@ -10,6 +10,11 @@ const TITLES: Record<string, string> = {
   'malformed-json': '请求格式错误',
   'unsupported-media-type': '请求格式错误',
   'payload-too-large': '提交的内容过大',
+  'malformed-uri': '请求地址格式错误',
+  'uri-too-long': '请求地址过长',
+  'header-too-large': '请求头过大',
+  'malformed-request': '请求格式错误',
+  'invalid-path-parameter': '请求地址中的编号格式错误',
   unauthorized: '登录已失效，请重新登录',
   forbidden: '您没有权限执行此操作',
   'not-allowed': '您没有权限执行此操作',
@@ -63,6 +68,7 @@ const CODES: Record<string, string> = {
   unrecognized_keys: '含有不认识的字段',
   'not-before-occurred': '不能早于事件发生时间',
   'in-future': '不能晚于当前时间',
+  'webhook-url-refused': '该地址不允许接收推送（须为公网 HTTPS 地址）',
 };
 
 /** The last segment of a problem `type` URI: `https://fazhi.gov.cn/problems/not-found` → `not-found`. */

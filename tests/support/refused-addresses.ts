@@ -1,0 +1,27 @@
+// Samples of every address class a webhook must not reach: [class, address].
+/** One sample address of every class webhooks must not reach. */
+export const REFUSED_SAMPLES: [string, string][] = [
+  ['loopback', '127.0.0.1'],
+  ['loopback', '127.255.0.9'],
+  ['loopback', '::1'],
+  ['private', '10.1.2.3'],
+  ['private', '172.16.0.1'],
+  ['private', '172.31.255.254'],
+  ['private', '192.168.1.1'],
+  ['link-local', '169.254.169.254'],
+  ['link-local', 'fe80::1'],
+  ['cgnat', '100.64.0.1'],
+  ['cgnat', '100.127.255.254'],
+  ['multicast', '224.0.0.1'],
+  ['multicast', 'ff02::1'],
+  ['unspecified', '0.0.0.0'],
+  ['unspecified', '::'],
+  ['ipv4-mapped', '::ffff:127.0.0.1'],
+  ['ipv4-mapped', '::ffff:10.0.0.1'],
+  ['ipv4-mapped', '::127.0.0.1'],
+  ['ipv4-mapped', '64:ff9b::a00:1'],
+  ['unique-local', 'fc00::1'],
+  ['unique-local', 'fd12:3456::1'],
+  ['reserved', '240.0.0.1'],
+  ['reserved', '255.255.255.255'],
+];
