@@ -14,7 +14,7 @@ const replanItem = z.object({
   newDueAt: z.string(),
 });
 
-export const replanBody = z.object({ clockIds: z.array(z.string().min(1)).min(1).max(100) });
+export const replanBody = z.object({ clockIds: z.array(z.string().min(1).max(128)).min(1).max(100) });
 
 export const clockReplansWiring = defineFunction({
   name: 'config-clock-replans',
