@@ -11,8 +11,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
 import { ensurePnpmOnPath } from '../../infra/lib/bundling';
 import { WiredFunction } from '../../infra/lib/functions';
-import { WebhookSecrets } from '../../infra/lib/secrets';
 import { DEFAULT_PATHS, REPO_ROOT } from '../../infra/lib/paths';
+import { WebhookSecrets } from '../../infra/lib/secrets';
 
 // One real function really bundled by NodejsFunction with the local esbuild (there is no Docker
 // here), to prove the workspace's TypeScript imports resolve into a Lambda-ready ES module, and
