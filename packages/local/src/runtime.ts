@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
+import { setCacheScope } from '@fazhi/platform/cache-scope';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
@@ -16,7 +17,7 @@ import { sealLegacyWebhookSecrets } from '@fazhi/platform/secrets/seal-legacy';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
-import { type AccessDenial, asFunction, guardClient, guardSecrets } from './access-guard';
+import { type AccessDenial, asFunction, guardClient, guardSecrets, runningFunction } from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
 import { compileRoutes } from './gateway/routes';
@@ -184,6 +185,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     d.ddb = documentClient(functionClient);
     d.secrets = guardSecrets(internal.secrets, onDenied);
     configureDeps(d);
+    setCacheScope(() => runningFunction() ?? '');
 
     const handlers = new Map<string, Promise<LambdaLike>>();
     const loadHandler = (name: string): Promise<LambdaLike> => {

@@ -3,6 +3,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Department } from '@fazhi/domain/exchange/rights';
 import { type IssuedKey, issueApiKey } from '../auth/api-keys';
+import { cacheScope } from '../cache-scope';
 import type { TransactItem } from '../ddb/commit';
 import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
@@ -53,21 +54,24 @@ function toDepartment(item: Record<string, unknown>): DepartmentRecord {
   return { id, name, ...(nameEn ? { nameEn } : {}), kinds, ...(webhook ? { webhook } : {}), version };
 }
 
-let cache: { at: number; list: DepartmentRecord[] } | undefined;
+// One cache per function (cache-scope.ts), as each Lambda has its own.
+const caches = new Map<string, { at: number; list: DepartmentRecord[] }>();
 /** Departments change rarely; subscribers may read a list up to 10 s old. */
 export async function listDepartments(d: PlatformDeps, opts: { fresh?: boolean } = {}): Promise<DepartmentRecord[]> {
+  const cache = caches.get(cacheScope());
   if (!opts.fresh && cache && d.clock.now() - cache.at < 10_000 && d.clock.now() >= cache.at) return cache.list;
   const list = await queryPages(
     d,
     { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DEPT' } },
     toDepartment,
   );
-  cache = { at: d.clock.now(), list };
+  caches.set(cacheScope(), { at: d.clock.now(), list });
   return list;
 }
 
+/** Clears every function's cache in this process (locally: all functions; in Lambda: its own). */
 export function invalidateDepartmentCache(): void {
-  cache = undefined;
+  caches.clear();
 }
 
 export async function getApiKey(d: PlatformDeps, keyId: string): Promise<ApiKeyRecord | undefined> {
