@@ -18,10 +18,18 @@ const app = new App();
 const stackName: unknown = app.node.tryGetContext('fazhi:stackName');
 const name = typeof stackName === 'string' && stackName ? stackName : 'Fazhi';
 const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-if (wafSettings(app.node).enabled) {
+const waf = wafSettings(app.node);
+if (waf.enabled) {
   // CloudFront's web ACLs exist only in us-east-1 (infra/lib/edge.ts).
   new EdgeStack(app, `${name}Edge`, { env: { account: env.account, region: 'us-east-1' } });
 }
-new FazhiStack(app, name, { functions: allFunctions, env });
+if (waf.enabled && !waf.webAclArn && env.region !== 'us-east-1') {
+  // The first of the two deploys: only the edge stack can be built until its ACL exists.
+  process.stderr.write(
+    `fazhi: -c fazhi:waf=true without -c fazhi:wafAclArn builds only ${name}Edge (us-east-1). Deploy it, then deploy ${name} with -c fazhi:waf=true -c fazhi:wafAclArn=<its WebAclArn output>.\n`,
+  );
+} else {
+  new FazhiStack(app, name, { functions: allFunctions, env });
+}
 addNagChecks(app);
 app.synth();
