@@ -23,6 +23,8 @@ export interface Webhook {
 
 export interface DepartmentRecord extends Department {
   webhook?: Webhook;
+  /** People of other departments the city allows on this department's duty roster (usernames). */
+  rosterDeputies?: string[];
   version: number;
 }
 
@@ -48,8 +50,16 @@ export async function getDepartment(d: PlatformDeps, id: string): Promise<Depart
 }
 
 function toDepartment(item: Record<string, unknown>): DepartmentRecord {
-  const { id, name, nameEn, kinds, webhook, version } = item as unknown as DepartmentRecord;
-  return { id, name, ...(nameEn ? { nameEn } : {}), kinds, ...(webhook ? { webhook } : {}), version };
+  const { id, name, nameEn, kinds, webhook, rosterDeputies, version } = item as unknown as DepartmentRecord;
+  return {
+    id,
+    name,
+    ...(nameEn ? { nameEn } : {}),
+    kinds,
+    ...(webhook ? { webhook } : {}),
+    ...(rosterDeputies?.length ? { rosterDeputies } : {}),
+    version,
+  };
 }
 
 let cache: { at: number; list: DepartmentRecord[] } | undefined;

@@ -23,7 +23,14 @@ export async function putPerson(d: PlatformDeps, p: Person): Promise<void> {
   await d.ddb.send(
     new PutCommand({
       TableName: d.tableName,
-      Item: { ...personKey(p.departmentId, p.username), type: 'person', ...p },
+      // gsi1 finds a username's department, so a roster naming an outsider can say so.
+      Item: {
+        ...personKey(p.departmentId, p.username),
+        type: 'person',
+        gsi1pk: `PERSON#${p.username}`,
+        gsi1sk: p.departmentId,
+        ...p,
+      },
     }),
   );
 }
@@ -42,4 +49,18 @@ export async function departmentPeople(d: PlatformDeps, departmentId: string): P
     1000,
   );
   return new Map(people.map((p) => [p.username, p]));
+}
+
+/** The departments whose directory holds this username (normally one). */
+export async function departmentsOfPerson(d: PlatformDeps, username: string): Promise<string[]> {
+  return queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': `PERSON#${username}` },
+    },
+    (item) => String(item.departmentId),
+    10,
+  );
 }
