@@ -232,6 +232,10 @@ export const en: Record<MessageKey, string> = {
   'roster.invalid.people': 'Shift {n}: enter the duty officer and the leader on duty',
   'roster.invalid.overlap': 'Shift {n} overlaps shift {m}',
   'roster.invalid.head': 'Enter the department head',
+  'roster.invalid.unknownUser': '{role} “{name}” is not a user of this department; check the username',
+  'roster.invalid.foreignUser': '{role} “{name}” belongs to another department and is not an allowed deputy',
+  'roster.invalid.server': 'This row was refused: {reason}',
+  'roster.invalid.summary': '{count} problems to fix, marked at their rows',
 
   'stats.title': 'On-time rate by department',
   'stats.from': 'From',
