@@ -105,6 +105,42 @@ describe('Idempotency-Key', () => {
     expect(other.json.type).toMatch(/idempotency-key-reused$/);
   });
 
+  it('is the same for POST /v1/events: a re-indented retry gets the same event ids, nothing posted twice', async () => {
+    // Prepare
+    const key = rt.credentials!.departments.find((x) => x.id === 'samr')!.apiKey;
+    const body = {
+      entries: [
+        {
+          detailType: 'EnforcementLead.Shared',
+          detail: {
+            data: {
+              subjectName: '某某食品有限公司',
+              uscc: '91350100M000100Y43',
+              category: 'food-drug',
+              summary: '涉嫌销售不符合安全标准的食品',
+            },
+          },
+        },
+      ],
+    };
+    const post = (raw: string) =>
+      api('POST', '/v1/events', {
+        token: key,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'events-reindent-1' },
+        raw,
+      });
+    const first = await post(JSON.stringify(body));
+    expect(first.status, first.text).toBe(202);
+
+    // Act
+    const again = await post(`\n${JSON.stringify(body, null, 2)}\n`);
+
+    // Assess
+    expect(again.status, again.text).toBe(202);
+    expect(again.json).toEqual(first.json);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('answers a retry with its stored answer even when the command would now be refused', async () => {
     // Prepare: the milestone is recorded, then the incident is closed.
     const id = await open('关闭后重试');
