@@ -1,6 +1,8 @@
 // Rosters name only the department's own users, or deputies the city names on the department: on
 // the local runtime and DynamoDB Local, through PUT /v1/departments/{id}/roster.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, userKey } from '../../packages/local/src/local-idp';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
 
@@ -110,5 +112,37 @@ describe('roster people', () => {
     // Assess
     expect(r.status).toBe(422);
     expect(r.json.errors[0]).toMatchObject({ path: 'shifts.0.officer', code: 'unknown-user' });
+  });
+
+  it('knows a person once they have signed in (in AWS the identity provider holds users, the directory learns them)', async () => {
+    // Prepare: a user of the identity provider who never signed in is not in the directory yet.
+    await rt.deps.ddb.send(
+      new PutCommand({
+        TableName: rt.tableName,
+        Item: {
+          ...userKey('propaganda.new'),
+          type: 'user',
+          username: 'propaganda.new',
+          displayName: '新同事',
+          roles: ['duty-officer'],
+          departmentId: 'propaganda',
+          passwordHash: await hashPassword('Fazhi@2026'),
+        },
+      }),
+    );
+    const shifts = [shift(0, 'propaganda.new', 'propaganda.leader')];
+    const before = await put(shifts);
+    expect(before.status).toBe(422);
+    expect(before.json.errors[0]).toMatchObject({ path: 'shifts.0.officer', code: 'unknown-user' });
+
+    // Act
+    const me = await api('GET', '/v1/me', { token: await login(api, 'propaganda.new') });
+    const after = await put(shifts);
+
+    // Assess
+    expect(me.status, me.text).toBe(200);
+    expect(after.status, after.text).toBe(200);
+    const onDuty = await api('GET', '/v1/departments/propaganda/on-duty', { token: head });
+    expect(onDuty.status, onDuty.text).toBe(200);
   });
 });

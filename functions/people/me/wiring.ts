@@ -12,7 +12,7 @@ export const meResponse = z.object({
 export const meWiring = defineFunction({
   name: 'people-me',
   service: 'people',
-  description: 'Who the signed-in person is',
+  description: 'Who the signed-in person is; enters them in their department’s duty directory',
   entry: entryOf(import.meta.url),
   routes: [
     {
@@ -30,5 +30,6 @@ export const meWiring = defineFunction({
       },
     },
   ],
-  permissions: ['table:read'],
+  // table:write: the duty directory entry (rosters may name only people in it).
+  permissions: ['table:read', 'table:write'],
 });
