@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'form.department': 'Responsible department',
   'form.summary': 'Summary',
   'form.submit': 'Submit',
+  'form.alreadyRecorded':
+    'Already recorded: the same was submitted before (perhaps by someone at the same moment); nothing more to do.',
   'form.busy': 'Submitting…',
   'form.required': 'required',
   'form.invalidTime': 'Enter a valid time',

@@ -175,6 +175,7 @@ export const zh = {
   'form.department': '责任部门',
   'form.summary': '概要',
   'form.submit': '提交',
+  'form.alreadyRecorded': '已记录：相同的内容此前已提交（可能是他人同时提交），无需重复提交。',
   'form.busy': '正在提交…',
   'form.required': '必填',
   'form.invalidTime': '请输入有效的时间',

@@ -1,6 +1,7 @@
-// The roster editor in a real browser against the real local runtime: a mistake in row 3 of ~120
+// In a real browser against the real local runtime. The roster editor: a mistake in row 3 of ~120
 // is marked at row 3 (highlighted, a Chinese message under it, its field aria-invalid, scrolled
-// into view), whether the browser finds it before saving or the server refuses a username.
+// into view), whether the browser finds it before saving or the server refuses a username. The
+// incident forms: a milestone already recorded says so instead of failing.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { toLocalInput } from '../../packages/web/src/time/china-time';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -109,5 +111,60 @@ describe('the roster editor', () => {
     await expect.poll(() => inViewport(row5), WAIT).toBe(true);
     expect(puts).toBe(0);
     await page.screenshot({ path: `${SHOTS}roster-2-local-check.png` });
+  });
+});
+
+describe('the incident forms', () => {
+  it('says "already recorded" when the same milestone is submitted again, and records it once', async () => {
+    // Prepare: an incident of the department, opened through the API.
+    const login = await fetch(`${runtime.baseUrl}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'propaganda.duty', password: 'Fazhi@2026' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const now = Date.now();
+    const opened = await fetch(`${runtime.baseUrl}/v1/opinion-incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        title: '重复提交测试事件',
+        level: 'II',
+        occurredAt: new Date(now - 2 * 3600_000).toISOString(),
+        discoveredAt: new Date(now - 3600_000).toISOString(),
+        responsibleDepartmentId: 'propaganda',
+        summary: '用于检查重复提交的提示。',
+      }),
+    });
+    const { id } = (await opened.json()) as { id: string };
+    await page.goto(`${runtime.baseUrl}/#/incidents/${id}`);
+    const form = page.getByTestId('milestone-form');
+    await form.waitFor(WAIT);
+    const submitOnce = async () => {
+      await page.getByTestId('milestone-kind').selectOption('release');
+      await page.getByTestId('milestone-at').fill(toLocalInput(now - 10 * 60_000));
+      await page.getByTestId('milestone-channel').fill('官方微博');
+      await page.getByTestId('milestone-doc').fill('宣发〔2026〕9号');
+      await page.getByTestId('milestone-submit').click();
+      await expect.poll(() => page.getByTestId('milestone-submit').textContent(), WAIT).toBe('提交');
+    };
+
+    // Act
+    await submitOnce();
+    const afterFirst = await page.getByTestId('milestone-already').count();
+    await submitOnce();
+
+    // Assess
+    expect(afterFirst).toBe(0);
+    const notice = page.getByTestId('milestone-already');
+    await notice.waitFor(WAIT);
+    expect(await notice.textContent()).toContain('已记录');
+    expect(await notice.textContent()).not.toMatch(LATIN_WORD);
+    expect(await page.getByTestId('milestone-error').count()).toBe(0);
+    const incident = await fetch(`${runtime.baseUrl}/v1/opinion-incidents/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await incident.json()) as { milestones: unknown[] }).milestones).toHaveLength(1);
+    await page.screenshot({ path: `${SHOTS}incident-already-recorded.png` });
   });
 });
