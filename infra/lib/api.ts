@@ -91,7 +91,14 @@ export class Api extends Construct {
           CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        exposeHeaders: ['location', 'x-correlation-id', 'date'],
+        exposeHeaders: [
+          'location',
+          'x-correlation-id',
+          'date',
+          'retry-after',
+          'x-fazhi-outcome',
+          'idempotent-replayed',
+        ],
         maxAge: Duration.hours(1),
       },
     });

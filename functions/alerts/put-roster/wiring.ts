@@ -29,7 +29,10 @@ export const putRosterWiring = defineFunction({
           403: { description: 'Not an admin or the head of this department' },
           404: { description: 'No such department' },
           409: { description: 'The roster changed since you read it (version)' },
-          422: { description: 'Overlapping shifts, empty names, bad times' },
+          422: {
+            description:
+              'Overlapping shifts, empty names, bad times; or people who are not users of the department (`roster-unknown-people`, `errors[].path` names each row and field, code `unknown-user` or `foreign-user`). Deputies from other departments are allowed only when the department’s `rosterDeputies` names them.',
+          },
         },
       },
     },

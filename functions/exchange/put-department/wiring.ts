@@ -13,6 +13,13 @@ export const putDepartmentBody = z
       .min(1)
       .max(12)
       .describe('What the department is; the event catalog grants rights by kind'),
+    rosterDeputies: z
+      .array(z.string().trim().min(1).max(128))
+      .max(50)
+      .optional()
+      .describe(
+        'Usernames of other departments’ people the city allows on this department’s duty roster (deputies); omitted, nobody from outside',
+      ),
   })
   .strict();
 

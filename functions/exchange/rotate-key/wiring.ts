@@ -11,7 +11,9 @@ export const rotateKeyBody = z
       .min(0)
       .max(168)
       .default(24)
-      .describe('How long the previous keys keep working (0 revokes them at once)'),
+      .describe(
+        'How long the current key keeps working beside the new one (0 revokes every other key at once). At most 3 keys are live: the oldest is revoked at once when a rotation would hold more.',
+      ),
   })
   .strict();
 
@@ -19,7 +21,10 @@ export const rotateKeyResponse = z.object({
   departmentId: z.string(),
   keyId: z.string(),
   apiKey: z.string().describe('Shown once: only a hash is stored'),
-  previousKeysExpireAt: z.string().optional(),
+  previousKeysExpireAt: z.string().optional().describe('When the last earlier key still in its grace stops working'),
+  liveKeys: z
+    .array(z.object({ keyId: z.string(), createdAt: z.string(), expiresAt: z.string().optional() }))
+    .describe('Every key that works after this rotation, newest first (at most 3)'),
 });
 
 export const rotateKeyWiring = defineFunction({
@@ -43,6 +48,7 @@ export const rotateKeyWiring = defineFunction({
           401: { description: 'Not signed in' },
           403: { description: 'Not an admin' },
           404: { description: 'No such department' },
+          409: { description: 'Another rotation of the same department committed at the same moment' },
         },
       },
     },

@@ -1,4 +1,4 @@
-import { PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 
@@ -13,7 +13,7 @@ export const meResponse = z.object({
 export const meWiring = defineFunction({
   name: 'people-me',
   service: 'people',
-  description: 'Who the signed-in person is',
+  description: 'Who the signed-in person is; enters them in their department’s duty directory',
   entry: entryOf(import.meta.url),
   routes: [
     {
@@ -32,5 +32,6 @@ export const meWiring = defineFunction({
     },
   ],
   permissions: [],
-  table: P.department,
+  // Writes the duty directory entry (rosters may name only people in it): DEPT#<id> / PERSON#<username>.
+  table: combineAccess(P.department, { write: ['DEPT#'] }),
 });

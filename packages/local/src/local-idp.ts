@@ -9,6 +9,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { jwksTokenVerifier, type TokenVerifier } from '@fazhi/platform/auth/tokens';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { LoginThrottle } from './login-throttle';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
 
@@ -40,14 +41,23 @@ export async function passwordMatches(password: string, stored: string): Promise
   return timingSafeEqual(got, expected);
 }
 
+export interface LocalSession {
+  token: string;
+  expiresAt: string;
+  user: Omit<LocalUser, 'passwordHash'>;
+}
+
+export type LoginResult =
+  | { outcome: 'ok'; session: LocalSession }
+  | { outcome: 'refused' }
+  /** Too many failures for this username or address: wait `retryAfterMs` (the password was not checked). */
+  | { outcome: 'throttled'; retryAfterMs: number };
+
 export interface LocalIdp {
   verifier: TokenVerifier;
   jwks: { keys: JWK[] };
-  login(
-    d: PlatformDeps,
-    username: string,
-    password: string,
-  ): Promise<{ token: string; expiresAt: string; user: Omit<LocalUser, 'passwordHash'> } | undefined>;
+  /** `from` is the client's address, for per-address throttling. */
+  login(d: PlatformDeps, username: string, password: string, from: string): Promise<LoginResult>;
 }
 
 const MAX_USERNAME = 128;
@@ -66,12 +76,16 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
   const jwks = { keys: [publicJwk] };
   const signingKey = await importJWK(privateJwk, 'RS256');
+  let throttle: LoginThrottle | undefined;
   return {
     jwks,
     verifier: jwksTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) }),
-    async login(d, username, password) {
+    async login(d, username, password, from) {
       // Bounded before the lookup: a key over DynamoDB's limit is an error there, not a wrong password.
-      if (username.length > MAX_USERNAME || password.length > MAX_PASSWORD) return undefined;
+      if (username.length > MAX_USERNAME || password.length > MAX_PASSWORD) return { outcome: 'refused' };
+      throttle ??= new LoginThrottle(d.clock);
+      const wait = throttle.waitMs(username, from);
+      if (wait > 0) return { outcome: 'throttled', retryAfterMs: wait };
       const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: userKey(username) }));
       const user = got.Item as LocalUser | undefined;
       // Hash anyway when the user is unknown, so timing does not reveal which usernames exist.
@@ -79,7 +93,11 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
         password,
         user?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       );
-      if (!user || !ok) return undefined;
+      if (!user || !ok) {
+        throttle.failed(username, from);
+        return { outcome: 'refused' };
+      }
+      throttle.succeeded(username);
       // Token lifetime is a real-world security matter: it runs on the real clock, not the virtual one.
       const exp = Math.floor(Date.now() / 1000) + TOKEN_HOURS * 3600;
       const token = await new SignJWT({
@@ -97,7 +115,7 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
         .setExpirationTime(exp)
         .sign(signingKey);
       const { passwordHash: _h, ...visible } = user;
-      return { token, expiresAt: new Date(exp * 1000).toISOString(), user: visible };
+      return { outcome: 'ok', session: { token, expiresAt: new Date(exp * 1000).toISOString(), user: visible } };
     },
   };
 }

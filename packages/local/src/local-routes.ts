@@ -24,9 +24,15 @@ interface Ctx {
   isReady: () => boolean;
 }
 
-const problem = (status: number, slug: string, title: string, detail: string): LocalRouteResult => ({
+const problem = (
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): LocalRouteResult => ({
   status,
-  headers: { 'content-type': 'application/problem+json' },
+  headers: { 'content-type': 'application/problem+json', ...headers },
   body: JSON.stringify({ type: `https://fazhi.gov.cn/problems/${slug}`, title, status, detail }),
 });
 
@@ -52,7 +58,7 @@ export function localRoutes(ctx: Ctx): LocalRoute {
     offsetMs: ctx.virtualClock?.offset ?? 0,
   });
 
-  return async ({ method, path, body }) => {
+  return async ({ method, path, body, sourceIp }) => {
     if (method === 'GET' && path === '/health') {
       const started = Date.now();
       let storage: Record<string, unknown>;
@@ -142,9 +148,30 @@ export function localRoutes(ctx: Ctx): LocalRoute {
           'Send {"username": "...", "password": "..."}.',
         );
       }
-      const session = await ctx.idp.login(ctx.d, f.username, f.password);
-      if (!session) return problem(401, 'invalid-credentials', 'Sign-in failed', 'Unknown username or wrong password.');
-      return { status: 200, body: session };
+      // Checked before any lookup: a username longer than a key may be, or a password long enough
+      // to make the hash slow, is malformed input, not a failed sign-in.
+      if (!/^[\x21-\x7e]{1,128}$/.test(f.username) || f.password.length > 1024) {
+        return problem(
+          400,
+          'malformed-login',
+          'Malformed sign-in',
+          'A username is 1–128 visible ASCII characters and a password at most 1024 characters.',
+        );
+      }
+      const r = await ctx.idp.login(ctx.d, f.username, f.password, sourceIp ?? 'unknown');
+      if (r.outcome === 'throttled') {
+        const seconds = Math.ceil(r.retryAfterMs / 1000);
+        return problem(
+          429,
+          'too-many-login-attempts',
+          'Too many sign-in attempts',
+          `Too many failed sign-ins for this username or from this address; try again in ${seconds} s.`,
+          { 'retry-after': String(seconds) },
+        );
+      }
+      if (r.outcome === 'refused')
+        return problem(401, 'invalid-credentials', 'Sign-in failed', 'Unknown username or wrong password.');
+      return { status: 200, body: r.session };
     }
     if (path.startsWith('/_local/')) return problem(404, 'not-found', 'Not found', `No local route ${method} ${path}.`);
     return undefined;

@@ -12,8 +12,9 @@ import {
   departmentItem,
   departmentKey,
   getApiKey,
+  getKeySet,
   invalidateDepartmentCache,
-  newKeyWrites,
+  rotationWrites,
 } from '@fazhi/platform/repos/departments';
 import { putPerson } from '@fazhi/platform/repos/people';
 import {
@@ -62,7 +63,7 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
       }
       const known = previous?.departments.find((x) => x.id === dept.id)?.apiKey;
       if (known && (await keyStillValid(d, known, dept.id))) return { id: dept.id, name: dept.name, apiKey: known };
-      const { issued, writes } = newKeyWrites(d, dept.id, [], 0);
+      const { issued, writes } = rotationWrites(d, await getKeySet(d, dept.id), 0);
       await commit(d, writes);
       return { id: dept.id, name: dept.name, apiKey: issued.apiKey };
     }),

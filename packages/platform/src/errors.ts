@@ -48,6 +48,22 @@ export class ConflictError extends PlatformError {
     super(409, slug, 'Conflict', detail, { cause });
   }
 }
+/**
+ * A refusal the caller should simply retry after a moment (answered with `Retry-After`): the
+ * request did nothing, and the same request with the same Idempotency-Key is safe to send again.
+ */
+export class RetryLaterError extends PlatformError {
+  constructor(
+    status: 409 | 429 | 503,
+    slug: string,
+    title: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+    cause?: unknown,
+  ) {
+    super(status, slug, title, detail, { cause });
+  }
+}
 export class PayloadTooLargeError extends PlatformError {
   constructor(limit: number, actual: number) {
     super(413, 'payload-too-large', 'Request body too large', `The body is ${actual} bytes; the limit is ${limit}.`);

@@ -18,6 +18,8 @@ export const ALERT_ERROR_KINDS = {
   INVALID_ROSTER: 'invalid',
   /** The roster changed since the caller read it (optimistic concurrency on `version`). */
   ROSTER_VERSION_CONFLICT: 'conflict',
+  /** The roster names people who are not users of the department (nor deputies the city allows). */
+  ROSTER_UNKNOWN_PEOPLE: 'invalid',
   /** The body names another department than the one being written. */
   ROSTER_DEPARTMENT_MISMATCH: 'invalid',
 } as const satisfies Record<string, AlertErrorKind>;

@@ -1,3 +1,4 @@
+import { type DomainIssue, issue } from '../domain-error';
 import { AlertError, type AlertErrorIssue } from './alert-error';
 import type { AlertLevel } from './levels';
 import { levelAbove } from './levels';
@@ -174,4 +175,47 @@ export function shiftsAround(roster: Roster, at: number): { current?: Shift; nex
   const current = roster.shifts.find((s) => s.startsAt <= at && at < s.endsAt);
   const next = roster.shifts.find((s) => s.startsAt > at && s.startsAt >= (current?.endsAt ?? at));
   return { ...(current ? { current } : {}), ...(next ? { next } : {}) };
+}
+
+/** Who a username on a roster is, for the department whose roster it is. */
+export type RosterPersonStanding = 'member' | 'deputy' | 'foreign' | 'unknown';
+
+/** Every username a roster names (head, officers, leaders), once each. */
+export function rosterUsernames(input: Pick<RosterInput, 'head' | 'shifts'>): string[] {
+  return [...new Set([input.head, ...input.shifts.flatMap((s) => [s.officer, s.leader])])];
+}
+
+/**
+ * Refuses a roster naming anyone but the department's own users and the deputies the city allows
+ * it: an alert sent to a name nobody holds reaches nobody, and one sent to an outsider lets them
+ * acknowledge it. One issue per place a bad name appears, at that row's field.
+ */
+export function assertRosterPeople(
+  input: Pick<RosterInput, 'head' | 'shifts'>,
+  departmentId: string,
+  standing: (username: string) => RosterPersonStanding,
+): void {
+  const issues: DomainIssue[] = [];
+  const check = (path: (string | number)[], username: string, role: string) => {
+    const s = standing(username);
+    if (s === 'member' || s === 'deputy') return;
+    issues.push(
+      s === 'foreign'
+        ? issue(
+            path,
+            'foreign-user',
+            `${role} "${username}" belongs to another department and is not a deputy allowed for ${departmentId}`,
+          )
+        : issue(path, 'unknown-user', `${role} "${username}" is not a user of ${departmentId}`),
+    );
+  };
+  check(['head'], input.head, 'head');
+  input.shifts.forEach((s, i) => {
+    check(['shifts', i, 'officer'], s.officer, 'officer');
+    check(['shifts', i, 'leader'], s.leader, 'leader');
+  });
+  if (issues.length > 0) {
+    const names = [...new Set(issues.map((i) => /"(.*)"/.exec(i.message)?.[1]))].join(', ');
+    throw new AlertError('ROSTER_UNKNOWN_PEOPLE', `The roster names people who may not be on it: ${names}`, issues);
+  }
 }

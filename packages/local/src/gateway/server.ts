@@ -29,6 +29,8 @@ export type LocalRoute = (req: {
   query: URLSearchParams;
   body: string;
   headers: Record<string, string>;
+  /** The client's address (the local login throttles by it). */
+  sourceIp?: string;
 }) => Promise<LocalRouteResult | undefined>;
 
 export interface GatewayOptions {
@@ -204,6 +206,7 @@ export function createGateway(opts: GatewayOptions): Server {
         query,
         body: raw.toString('utf8'),
         headers,
+        sourceIp: req.socket.remoteAddress ?? 'unknown',
       });
       if (local) {
         const isJson = local.body !== undefined && typeof local.body !== 'string';

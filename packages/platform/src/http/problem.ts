@@ -1,7 +1,7 @@
 // The one place where any error becomes an HTTP answer. Callers get RFC 9457 problem+json with a
 // stable `type`; they never see a stack, an SDK message or an internal name.
 import { DomainError, type DomainErrorKind } from '@fazhi/domain/domain-error';
-import { PlatformError } from '../errors';
+import { PlatformError, RetryLaterError } from '../errors';
 
 export const PROBLEM_BASE = 'https://fazhi.gov.cn/problems/';
 
@@ -13,6 +13,8 @@ export interface Problem {
   instance?: string;
   errors?: { path: string; code: string; message: string }[];
   correlationId?: string;
+  /** Seconds after which the same request may be sent again; also sent as `Retry-After`. */
+  retryAfter?: number;
 }
 
 export interface HttpResponse {
@@ -54,6 +56,7 @@ export function problemOf(err: unknown, correlationId?: string): Problem {
       detail: err.message,
       ...(err.errors ? { errors: fieldErrors(err.errors) } : {}),
       ...(correlationId ? { correlationId } : {}),
+      ...(err instanceof RetryLaterError ? { retryAfter: err.retryAfterSeconds } : {}),
     };
   }
   if (err instanceof DomainError) {
@@ -93,6 +96,9 @@ export function problemResponse(problem: Problem): HttpResponse {
       'content-type': 'application/problem+json',
       'cache-control': 'no-store',
       ...(problem.correlationId ? { 'x-correlation-id': problem.correlationId } : {}),
+      ...(problem.retryAfter !== undefined
+        ? { 'retry-after': String(Math.max(1, Math.ceil(problem.retryAfter))) }
+        : {}),
     },
     body: JSON.stringify(problem),
   };

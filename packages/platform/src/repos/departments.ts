@@ -1,10 +1,17 @@
 // Departments and their API keys. Lists go through gsi1 (DEPT partition), keys are fetched by id:
 // no Scan anywhere.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  isLive,
+  type KeyEntry,
+  type KeyRotation,
+  MAX_LIVE_KEYS,
+  planKeyRotation,
+} from '@fazhi/domain/exchange/key-set';
 import type { Department } from '@fazhi/domain/exchange/rights';
 import { type IssuedKey, issueApiKey } from '../auth/api-keys';
 import { cacheScope } from '../cache-scope';
-import type { TransactItem } from '../ddb/commit';
+import { putVersioned, type TransactItem } from '../ddb/commit';
 import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
 import type { SealedSecret } from '../secrets/webhook-secrets';
@@ -25,6 +32,8 @@ export interface Webhook {
 
 export interface DepartmentRecord extends Department {
   webhook?: Webhook;
+  /** People of other departments the city allows on this department's duty roster (usernames). */
+  rosterDeputies?: string[];
   version: number;
 }
 
@@ -50,8 +59,16 @@ export async function getDepartment(d: PlatformDeps, id: string): Promise<Depart
 }
 
 function toDepartment(item: Record<string, unknown>): DepartmentRecord {
-  const { id, name, nameEn, kinds, webhook, version } = item as unknown as DepartmentRecord;
-  return { id, name, ...(nameEn ? { nameEn } : {}), kinds, ...(webhook ? { webhook } : {}), version };
+  const { id, name, nameEn, kinds, webhook, rosterDeputies, version } = item as unknown as DepartmentRecord;
+  return {
+    id,
+    name,
+    ...(nameEn ? { nameEn } : {}),
+    kinds,
+    ...(webhook ? { webhook } : {}),
+    ...(rosterDeputies?.length ? { rosterDeputies } : {}),
+    version,
+  };
 }
 
 // One cache per function (cache-scope.ts), as each Lambda has its own.
@@ -79,54 +96,111 @@ export async function getApiKey(d: PlatformDeps, keyId: string): Promise<ApiKeyR
   return got.Item as ApiKeyRecord | undefined;
 }
 
-export async function activeKeysOf(d: PlatformDeps, departmentId: string): Promise<ApiKeyRecord[]> {
-  const page = await d.ddb.send(
-    new QueryCommand({
-      TableName: d.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': `DEPTKEYS#${departmentId}` },
-    }),
+/** A department's live keys (at most MAX_LIVE_KEYS), under one head item with a version. */
+export interface KeySet {
+  departmentId: string;
+  version: number;
+  keys: KeyEntry[];
+}
+
+export const keySetKey = (departmentId: string) => ({ pk: `DEPT#${departmentId}`, sk: 'KEYSET' });
+
+/** An expired key's item stays this long (so a caller is told "expired", not "unknown"), then TTL deletes it. */
+export const EXPIRED_KEY_RETENTION_MS = 7 * 86_400_000;
+
+export async function getKeySet(d: PlatformDeps, departmentId: string): Promise<KeySet> {
+  const got = await d.ddb.send(
+    new GetCommand({ TableName: d.tableName, Key: keySetKey(departmentId), ConsistentRead: true }),
   );
-  const now = d.clock.now();
-  return ((page.Items ?? []) as ApiKeyRecord[]).filter((k) => k.expiresAt === undefined || k.expiresAt > now);
+  if (got.Item) {
+    const { version, keys } = got.Item as unknown as KeySet;
+    return { departmentId, version, keys };
+  }
+  return { departmentId, version: 0, keys: await legacyKeys(d, departmentId) };
 }
 
 /**
- * Writes for a new key; earlier keys keep working for `graceMs` so a department can switch
- * without an outage (0 revokes them at once).
+ * Before key sets existed a department's keys were found through gsi1 only. The first rotation of
+ * such a department adopts its live keys; any beyond the limit are revoked here, a page at a time,
+ * so the rotation's own transaction stays small.
  */
-export function newKeyWrites(
-  d: PlatformDeps,
-  departmentId: string,
-  previous: ApiKeyRecord[],
-  graceMs: number,
-): { issued: IssuedKey; writes: TransactItem[] } {
+async function legacyKeys(d: PlatformDeps, departmentId: string): Promise<KeyEntry[]> {
+  const now = d.clock.now();
+  const all = await queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': `DEPTKEYS#${departmentId}` },
+      ScanIndexForward: false,
+    },
+    (item) => item as unknown as ApiKeyRecord,
+  );
+  const live = all.filter((k) => isLive(k, now));
+  for (const k of live.slice(MAX_LIVE_KEYS)) await d.ddb.send(new UpdateCommand(expireKey(d, k.keyId, now)));
+  return live.slice(0, MAX_LIVE_KEYS).map((k) => ({
+    keyId: k.keyId,
+    createdAt: k.createdAt,
+    ...(k.expiresAt !== undefined ? { expiresAt: k.expiresAt } : {}),
+  }));
+}
+
+function expireKey(d: PlatformDeps, keyId: string, at: number) {
+  return {
+    TableName: d.tableName,
+    Key: apiKeyKey(keyId),
+    UpdateExpression: 'SET expiresAt = :at, #ttl = :ttl',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#ttl': 'ttl' },
+    ExpressionAttributeValues: { ':at': at, ':ttl': Math.ceil((at + EXPIRED_KEY_RETENTION_MS) / 1000) },
+  };
+}
+
+export interface KeyRotationWrites {
+  issued: IssuedKey;
+  rotation: KeyRotation;
+  writes: TransactItem[];
+}
+
+/**
+ * One rotation as a small transaction: the key-set head (only over the version read, so of two
+ * concurrent rotations one commits and the other is refused), the new key, and each earlier key
+ * whose expiry changes — at most 2 + MAX_LIVE_KEYS items, however many rotations came before.
+ */
+export function rotationWrites(d: PlatformDeps, set: KeySet, graceMs: number): KeyRotationWrites {
   const issued = issueApiKey();
   const now = d.clock.now();
-  const record: ApiKeyRecord = { keyId: issued.keyId, departmentId, secretHash: issued.secretHash, createdAt: now };
+  const rotation = planKeyRotation(set.keys, { keyId: issued.keyId, createdAt: now }, now, graceMs);
+  const record: ApiKeyRecord = {
+    keyId: issued.keyId,
+    departmentId: set.departmentId,
+    secretHash: issued.secretHash,
+    createdAt: now,
+  };
+  const head = {
+    ...keySetKey(set.departmentId),
+    type: 'api-key-set',
+    departmentId: set.departmentId,
+    version: set.version + 1,
+    keys: rotation.keys,
+    updatedAt: now,
+  };
   const writes: TransactItem[] = [
+    putVersioned(d, head),
     {
       Put: {
         TableName: d.tableName,
         Item: {
           ...apiKeyKey(issued.keyId),
           type: 'api-key',
-          gsi1pk: `DEPTKEYS#${departmentId}`,
+          gsi1pk: `DEPTKEYS#${set.departmentId}`,
           gsi1sk: String(now),
           ...record,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    ...previous.map((k) => ({
-      Update: {
-        TableName: d.tableName,
-        Key: apiKeyKey(k.keyId),
-        UpdateExpression: 'SET expiresAt = :at',
-        ExpressionAttributeValues: { ':at': now + graceMs },
-      },
-    })),
+    ...rotation.changed.map((k) => ({ Update: expireKey(d, k.keyId, k.expiresAt ?? now) })),
   ];
-  return { issued, writes };
+  return { issued, rotation, writes };
 }

@@ -2,7 +2,8 @@
 // names the people on duty instead of showing login names. pk DEPT#<id>, sk PERSON#<username>: a
 // department's people are one key query beside its roster. Identity itself stays with the identity
 // provider (Cognito, or the local one); this holds only what the duty board shows.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPages } from '../ddb/query-pages';
 import type { PlatformDeps } from '../deps';
 
@@ -23,7 +24,14 @@ export async function putPerson(d: PlatformDeps, p: Person): Promise<void> {
   await d.ddb.send(
     new PutCommand({
       TableName: d.tableName,
-      Item: { ...personKey(p.departmentId, p.username), type: 'person', ...p },
+      // gsi1 finds a username's department, so a roster naming an outsider can say so.
+      Item: {
+        ...personKey(p.departmentId, p.username),
+        type: 'person',
+        gsi1pk: `PERSON#${p.username}`,
+        gsi1sk: p.departmentId,
+        ...p,
+      },
     }),
   );
 }
@@ -42,4 +50,51 @@ export async function departmentPeople(d: PlatformDeps, departmentId: string): P
     1000,
   );
   return new Map(people.map((p) => [p.username, p]));
+}
+
+/** The departments whose directory holds this username (normally one). */
+export async function departmentsOfPerson(d: PlatformDeps, username: string): Promise<string[]> {
+  return queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': `PERSON#${username}` },
+    },
+    (item) => String(item.departmentId),
+    10,
+  );
+}
+
+/**
+ * Enters a signed-in person in their department's directory (in AWS nothing else does: Cognito
+ * holds the users), keeping a phone number already there. Writes only when the entry is missing or
+ * its name changed, so signing in again costs a conditional check and nothing more.
+ */
+export async function recordSignedIn(
+  d: PlatformDeps,
+  p: { username: string; departmentId: string; displayName?: string },
+): Promise<void> {
+  const name = p.displayName ?? p.username;
+  try {
+    await d.ddb.send(
+      new UpdateCommand({
+        TableName: d.tableName,
+        Key: personKey(p.departmentId, p.username),
+        UpdateExpression:
+          'SET #type = :type, username = :u, departmentId = :dept, displayName = :name, gsi1pk = :g1, gsi1sk = :dept',
+        ConditionExpression: 'attribute_not_exists(pk) OR displayName <> :name',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': 'person',
+          ':u': p.username,
+          ':dept': p.departmentId,
+          ':name': name,
+          ':g1': `PERSON#${p.username}`,
+        },
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+  }
 }

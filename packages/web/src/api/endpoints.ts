@@ -24,6 +24,9 @@ const q = (params: Record<string, string | undefined>): string => {
 };
 const seg = encodeURIComponent;
 
+/** Sees the answer's headers: the incident commands say when what was asked was already recorded. */
+type OnResponse = (headers: Headers) => void;
+
 export const api = {
   me: () => request<User & { departmentName: string }>('GET', '/v1/me'),
   departments: () => request<Items<Department>>('GET', '/v1/departments'),
@@ -40,15 +43,24 @@ export const api = {
   incident: (id: string) => request<Incident>('GET', `/v1/opinion-incidents/${seg(id)}`),
   openIncident: (body: OpenIncidentBody) =>
     request<Incident>('POST', '/v1/opinion-incidents', { body, idempotent: true }),
-  recordMilestone: (id: string, body: MilestoneBody) =>
-    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/milestones`, { body, idempotent: true }),
-  regrade: (id: string, level: IncidentLevel, reason: string) =>
+  recordMilestone: (id: string, body: MilestoneBody, onResponse?: OnResponse) =>
+    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/milestones`, {
+      body,
+      idempotent: true,
+      ...(onResponse ? { onResponse } : {}),
+    }),
+  regrade: (id: string, level: IncidentLevel, reason: string, onResponse?: OnResponse) =>
     request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/regrade`, {
       body: { level, reason },
       idempotent: true,
+      ...(onResponse ? { onResponse } : {}),
     }),
-  closeIncident: (id: string, reason: string) =>
-    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/close`, { body: { reason }, idempotent: true }),
+  closeIncident: (id: string, reason: string, onResponse?: OnResponse) =>
+    request<Incident>('POST', `/v1/opinion-incidents/${seg(id)}/close`, {
+      body: { reason },
+      idempotent: true,
+      ...(onResponse ? { onResponse } : {}),
+    }),
 
   onDuty: (departmentId: string) => request<OnDuty>('GET', `/v1/departments/${seg(departmentId)}/on-duty`),
   roster: (departmentId: string) => request<Roster>('GET', `/v1/departments/${seg(departmentId)}/roster`),

@@ -40,6 +40,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sends this token instead of the session's (sign-in asks who the new token belongs to before saving it). */
   bearer?: string;
+  /** Told the headers of a successful answer (e.g. `x-fazhi-outcome: already-recorded`). */
+  onResponse?: (headers: Headers) => void;
 }
 
 // The last answer to each GET with its validator: the next GET sends it back (If-None-Match), and a
@@ -85,6 +87,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401 && bearer && options.bearer === undefined) onUnauthorized?.();
     throw new ApiError(problemFrom(response.status, text), 'http');
   }
+  options.onResponse?.(response.headers);
   if (!text) return undefined as T;
   try {
     const value = JSON.parse(text) as T;

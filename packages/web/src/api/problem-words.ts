@@ -25,6 +25,12 @@ const TITLES: Record<string, string> = {
   'concurrent-change': '内容已被他人修改，请刷新后重试',
   'version-conflict': '内容已被他人修改，请刷新后重试',
   'roster-version-conflict': '值班表已被他人修改',
+  'roster-unknown-people': '值班表中有人员不是本部门的用户',
+  'key-rotation-conflict': '另一次密钥更换刚刚完成，本次未生成新密钥',
+  'idempotency-record-busy': '系统正忙，本次提交未保存，请稍后用同一请求重试',
+  'too-many-login-attempts': '登录失败次数过多，请稍后再试',
+  'malformed-login': '用户名或密码格式不正确',
+  'invalid-credentials': '用户名或密码错误',
   'idempotency-key-reused': '重复提交的内容与上次不同',
   'already-resolved': '该警报已办结',
   'already-closed': '该事件已结束',
@@ -69,6 +75,8 @@ const CODES: Record<string, string> = {
   'not-before-occurred': '不能早于事件发生时间',
   'in-future': '不能晚于当前时间',
   'webhook-url-refused': '该地址不允许接收推送（须为公网 HTTPS 地址）',
+  'unknown-user': '不是本部门的用户',
+  'foreign-user': '属于其他部门，且未被列为本部门可用的代班人员',
 };
 
 /** The last segment of a problem `type` URI: `https://fazhi.gov.cn/problems/not-found` → `not-found`. */

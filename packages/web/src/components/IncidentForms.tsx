@@ -21,14 +21,19 @@ const MILESTONE_KINDS: MilestoneKind[] = ['release', 'press-conference', 'respon
 export const milestoneFor = (clockKind: string): MilestoneKind =>
   clockKind === 'release' || clockKind === 'press-conference' ? clockKind : 'response';
 
+/** The server found what was asked already done (by someone else at the same moment, or earlier). */
+const alreadyRecorded = (h: Headers) => h.get('x-fazhi-outcome') === 'already-recorded';
+
 function useSubmit(onChanged: (incident: Incident) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const run = async (action: () => Promise<Incident>): Promise<boolean> => {
+  const [already, setAlready] = useState(false);
+  const run = async (action: (onResponse: (h: Headers) => void) => Promise<Incident>): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
+    setAlready(false);
     try {
-      onChanged(await action());
+      onChanged(await action((h) => setAlready(alreadyRecorded(h))));
       return true;
     } catch (e) {
       setError(e);
@@ -37,7 +42,7 @@ function useSubmit(onChanged: (incident: Incident) => void) {
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  return { busy, error, already, run };
 }
 
 export function MilestoneForm({ incident, onChanged }: Props) {
@@ -51,7 +56,7 @@ export function MilestoneForm({ incident, onChanged }: Props) {
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [documentNo, setDocumentNo] = useState('');
   const [invalid, setInvalid] = useState<string>();
-  const { busy, error, run } = useSubmit(onChanged);
+  const { busy, error, already, run } = useSubmit(onChanged);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -59,14 +64,18 @@ export function MilestoneForm({ incident, onChanged }: Props) {
     if (when === undefined) return setInvalid(t('form.invalidTime'));
     if (!evidenceUrl.trim() && !documentNo.trim()) return setInvalid(t('form.evidenceMissing'));
     setInvalid(undefined);
-    const ok = await run(() =>
-      api.recordMilestone(incident.id, {
-        kind,
-        at: toChinaIso(when),
-        channel: channel.trim(),
-        ...(evidenceUrl.trim() ? { evidenceUrl: evidenceUrl.trim() } : {}),
-        ...(documentNo.trim() ? { documentNo: documentNo.trim() } : {}),
-      }),
+    const ok = await run((onResponse) =>
+      api.recordMilestone(
+        incident.id,
+        {
+          kind,
+          at: toChinaIso(when),
+          channel: channel.trim(),
+          ...(evidenceUrl.trim() ? { evidenceUrl: evidenceUrl.trim() } : {}),
+          ...(documentNo.trim() ? { documentNo: documentNo.trim() } : {}),
+        },
+        onResponse,
+      ),
     );
     if (ok) {
       setAt(undefined);
@@ -132,6 +141,11 @@ export function MilestoneForm({ incident, onChanged }: Props) {
         </p>
       )}
       {error !== undefined && <ErrorNotice error={error} testId="milestone-error" />}
+      {already && (
+        <p class="notice notice-info" role="status" data-testid="milestone-already">
+          {t('form.alreadyRecorded')}
+        </p>
+      )}
       <button type="submit" class="btn btn-primary" disabled={busy} data-testid="milestone-submit">
         {busy ? t('form.busy') : t('form.submit')}
       </button>
@@ -143,10 +157,10 @@ export function RegradeForm({ incident, onChanged }: Props) {
   const { t } = useI18n();
   const [level, setLevel] = useState<IncidentLevel>(incident.level);
   const [reason, setReason] = useState('');
-  const { busy, error, run } = useSubmit(onChanged);
+  const { busy, error, already, run } = useSubmit(onChanged);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (await run(() => api.regrade(incident.id, level, reason.trim()))) setReason('');
+    if (await run((onResponse) => api.regrade(incident.id, level, reason.trim(), onResponse))) setReason('');
   };
   return (
     <form class="card form" onSubmit={submit} data-testid="regrade-form" aria-labelledby="regrade-form-title">
@@ -169,6 +183,11 @@ export function RegradeForm({ incident, onChanged }: Props) {
         <textarea required rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
       {error !== undefined && <ErrorNotice error={error} testId="regrade-error" />}
+      {already && (
+        <p class="notice notice-info" role="status" data-testid="regrade-already">
+          {t('form.alreadyRecorded')}
+        </p>
+      )}
       <button type="submit" class="btn" disabled={busy || level === incident.level}>
         {busy ? t('form.busy') : t('form.regrade')}
       </button>
@@ -179,11 +198,11 @@ export function RegradeForm({ incident, onChanged }: Props) {
 export function CloseForm({ incident, onChanged }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const { busy, error, run } = useSubmit(onChanged);
+  const { busy, error, already, run } = useSubmit(onChanged);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!window.confirm(t('form.confirmClose'))) return;
-    await run(() => api.closeIncident(incident.id, reason.trim()));
+    await run((onResponse) => api.closeIncident(incident.id, reason.trim(), onResponse));
   };
   return (
     <form class="card form" onSubmit={submit} data-testid="close-form" aria-labelledby="close-form-title">
@@ -193,6 +212,11 @@ export function CloseForm({ incident, onChanged }: Props) {
         <textarea required rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
       {error !== undefined && <ErrorNotice error={error} testId="close-error" />}
+      {already && (
+        <p class="notice notice-info" role="status" data-testid="close-already">
+          {t('form.alreadyRecorded')}
+        </p>
+      )}
       <button type="submit" class="btn btn-danger" disabled={busy}>
         {busy ? t('form.busy') : t('form.close')}
       </button>

@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'form.department': 'Responsible department',
   'form.summary': 'Summary',
   'form.submit': 'Submit',
+  'form.alreadyRecorded':
+    'Already recorded: the same was submitted before (perhaps by someone at the same moment); nothing more to do.',
   'form.busy': 'Submitting…',
   'form.required': 'required',
   'form.invalidTime': 'Enter a valid time',
@@ -232,6 +234,10 @@ export const en: Record<MessageKey, string> = {
   'roster.invalid.people': 'Shift {n}: enter the duty officer and the leader on duty',
   'roster.invalid.overlap': 'Shift {n} overlaps shift {m}',
   'roster.invalid.head': 'Enter the department head',
+  'roster.invalid.unknownUser': '{role} “{name}” is not a user of this department; check the username',
+  'roster.invalid.foreignUser': '{role} “{name}” belongs to another department and is not an allowed deputy',
+  'roster.invalid.server': 'This row was refused: {reason}',
+  'roster.invalid.summary': '{count} problems to fix, marked at their rows',
 
   'stats.title': 'On-time rate by department',
   'stats.from': 'From',

@@ -175,6 +175,7 @@ export const zh = {
   'form.department': '责任部门',
   'form.summary': '概要',
   'form.submit': '提交',
+  'form.alreadyRecorded': '已记录：相同的内容此前已提交（可能是他人同时提交），无需重复提交。',
   'form.busy': '正在提交…',
   'form.required': '必填',
   'form.invalidTime': '请输入有效的时间',
@@ -228,6 +229,10 @@ export const zh = {
   'roster.invalid.people': '第 {n} 个班次：请填写值班员和带班领导',
   'roster.invalid.overlap': '第 {n} 个班次与第 {m} 个班次时间重叠',
   'roster.invalid.head': '请填写部门负责人',
+  'roster.invalid.unknownUser': '{role}「{name}」不是本部门的用户，请核对用户名',
+  'roster.invalid.foreignUser': '{role}「{name}」属于其他部门，且未被列为本部门可用的代班人员',
+  'roster.invalid.server': '此行有误：{reason}',
+  'roster.invalid.summary': '有 {count} 处需要修改，已在对应的行中标出',
 
   'stats.title': '各部门按时办结率',
   'stats.from': '起',

@@ -1,12 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/endpoints';
+import type { FieldError } from '../api/problem';
 import { ApiError } from '../api/problem';
 import type { Roster } from '../api/types';
 import { hasRole, type Session } from '../auth/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
-import { type Draft, type DraftShift, newShift, toDraft, toRoster, validateDraft } from '../roster/roster-draft';
+import {
+  type Draft,
+  type DraftShift,
+  draftProblems,
+  newShift,
+  type ShiftField,
+  toDraft,
+  toRoster,
+  validateDraft,
+} from '../roster/roster-draft';
 import { serverClock } from '../time/server-clock';
 
 export function RosterPage({ session }: { session: Session }) {
@@ -20,7 +31,19 @@ export function RosterPage({ session }: { session: Session }) {
   const [error, setError] = useState<unknown>();
   const [savedVersion, setSavedVersion] = useState<number>();
   const [showErrors, setShowErrors] = useState(false);
+  /** The server's refusal by field, kept until the row it names is edited. */
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  /** Bumped on every save that found problems: the first marked row is scrolled into view. */
+  const [revealTick, setRevealTick] = useState(0);
+  const tableRef = useRef<HTMLDivElement>(null);
   const canEdit = hasRole(session, 'admin', 'dept-head');
+
+  useEffect(() => {
+    if (revealTick === 0) return;
+    const row = tableRef.current?.querySelector<HTMLElement>('[data-invalid="true"]');
+    row?.scrollIntoView({ block: 'center' });
+    row?.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus({ preventScroll: true });
+  }, [revealTick]);
 
   useEffect(() => {
     if (roster.data) {
@@ -40,21 +63,34 @@ export function RosterPage({ session }: { session: Session }) {
   }
 
   const invalid = validateDraft(draft);
+  const problems = draftProblems(draft, showErrors ? invalid : [], serverErrors, (key) => t(key));
+  const problemCount = [...problems.rows.values()].reduce((n, p) => n + p.length, problems.head.length);
   const conflict = error instanceof ApiError && error.status === 409;
+  const refusedByRows = error instanceof ApiError && error.status === 422 && serverErrors.length > 0;
   const edit = (next: Draft) => {
     setDraft(next);
     setDirty(true);
     setSavedVersion(undefined);
   };
-  const editShift = (index: number, patch: Partial<DraftShift>) =>
+  const editShift = (index: number, patch: Partial<DraftShift>) => {
+    setServerErrors((errs) =>
+      errs.filter((e) => !e.path.startsWith(`shifts.${index}.`) && e.path !== `shifts.${index}`),
+    );
     edit({ ...draft, shifts: draft.shifts.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+  };
+  const fieldInvalid = (i: number, field: ShiftField) =>
+    problems.rows.get(i)?.some((p) => p.field === field) ? 'true' : undefined;
 
   const save = async (event: Event) => {
     event.preventDefault();
     setShowErrors(true);
-    if (invalid.length) return;
+    if (invalid.length) {
+      setRevealTick((n) => n + 1);
+      return;
+    }
     setBusy(true);
     setError(undefined);
+    setServerErrors([]);
     try {
       const saved = await api.saveRoster(toRoster(draft, departmentId, base.version));
       setBase(saved);
@@ -64,6 +100,10 @@ export function RosterPage({ session }: { session: Session }) {
       setSavedVersion(saved.version);
     } catch (e) {
       setError(e);
+      if (e instanceof ApiError && e.status === 422) {
+        setServerErrors(e.problem.errors);
+        setRevealTick((n) => n + 1);
+      }
     } finally {
       setBusy(false);
     }
@@ -100,7 +140,7 @@ export function RosterPage({ session }: { session: Session }) {
           </button>
         </div>
       )}
-      {error !== undefined && !conflict && <ErrorNotice error={error} testId="roster-error" />}
+      {error !== undefined && !conflict && !refusedByRows && <ErrorNotice error={error} testId="roster-error" />}
       {savedVersion !== undefined && (
         <p class="notice notice-ok" role="status" data-testid="roster-saved">
           <span aria-hidden="true">✔ </span>
@@ -115,82 +155,117 @@ export function RosterPage({ session }: { session: Session }) {
             <input
               required
               value={draft.head}
-              onInput={(e) => edit({ ...draft, head: e.currentTarget.value })}
+              aria-invalid={problems.head.length > 0 ? 'true' : undefined}
+              onInput={(e) => {
+                setServerErrors((errs) => errs.filter((x) => x.path !== 'head'));
+                edit({ ...draft, head: e.currentTarget.value });
+              }}
               data-testid="roster-head"
             />
           </label>
+          {problems.head.map((p) => (
+            <p key={p.key} class="field-error" data-testid="roster-head-error">
+              {t(p.key, p.params)}
+            </p>
+          ))}
           <h2>{t('roster.shifts')}</h2>
           {draft.shifts.length === 0 && <p class="muted">{t('roster.empty')}</p>}
           {draft.shifts.length > 0 && (
-            <table class="table roster-table" data-testid="roster-table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('roster.startsAt')}</th>
-                  <th scope="col">{t('roster.endsAt')}</th>
-                  <th scope="col">{t('roster.officer')}</th>
-                  <th scope="col">{t('roster.leader')}</th>
-                  <th scope="col">{t('roster.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {draft.shifts.map((shift, i) => {
-                  const n = i + 1;
-                  return (
-                    <tr key={shift.id} data-testid="roster-row">
-                      <th scope="row">{n}</th>
-                      <td>
-                        <input
-                          type="datetime-local"
-                          aria-label={`${t('roster.startsAt')} ${n}`}
-                          value={shift.startsAt}
-                          onInput={(e) => editShift(i, { startsAt: e.currentTarget.value })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          type="datetime-local"
-                          aria-label={`${t('roster.endsAt')} ${n}`}
-                          value={shift.endsAt}
-                          onInput={(e) => editShift(i, { endsAt: e.currentTarget.value })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          aria-label={`${t('roster.officer')} ${n}`}
-                          value={shift.officer}
-                          onInput={(e) => editShift(i, { officer: e.currentTarget.value })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          aria-label={`${t('roster.leader')} ${n}`}
-                          value={shift.leader}
-                          onInput={(e) => editShift(i, { leader: e.currentTarget.value })}
-                        />
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          class="btn btn-quiet"
-                          aria-label={t('roster.removeShift', { n })}
-                          onClick={() => edit({ ...draft, shifts: draft.shifts.filter((_, j) => j !== i) })}
+            <div ref={tableRef}>
+              <table class="table roster-table" data-testid="roster-table">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('roster.startsAt')}</th>
+                    <th scope="col">{t('roster.endsAt')}</th>
+                    <th scope="col">{t('roster.officer')}</th>
+                    <th scope="col">{t('roster.leader')}</th>
+                    <th scope="col">{t('roster.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {draft.shifts.map((shift, i) => {
+                    const n = i + 1;
+                    const rowProblems = problems.rows.get(i) ?? [];
+                    const bad = rowProblems.length > 0;
+                    return (
+                      <Fragment key={shift.id}>
+                        <tr
+                          data-testid="roster-row"
+                          class={bad ? 'roster-row-invalid' : undefined}
+                          data-invalid={bad ? 'true' : undefined}
                         >
-                          {t('roster.remove')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                          <th scope="row">{n}</th>
+                          <td>
+                            <input
+                              type="datetime-local"
+                              aria-label={`${t('roster.startsAt')} ${n}`}
+                              value={shift.startsAt}
+                              aria-invalid={fieldInvalid(i, 'startsAt')}
+                              onInput={(e) => editShift(i, { startsAt: e.currentTarget.value })}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              type="datetime-local"
+                              aria-label={`${t('roster.endsAt')} ${n}`}
+                              value={shift.endsAt}
+                              aria-invalid={fieldInvalid(i, 'endsAt')}
+                              onInput={(e) => editShift(i, { endsAt: e.currentTarget.value })}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              aria-label={`${t('roster.officer')} ${n}`}
+                              value={shift.officer}
+                              aria-invalid={fieldInvalid(i, 'officer')}
+                              onInput={(e) => editShift(i, { officer: e.currentTarget.value })}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              aria-label={`${t('roster.leader')} ${n}`}
+                              value={shift.leader}
+                              aria-invalid={fieldInvalid(i, 'leader')}
+                              onInput={(e) => editShift(i, { leader: e.currentTarget.value })}
+                            />
+                          </td>
+                          <td>
+                            <button
+                              type="button"
+                              class="btn btn-quiet"
+                              aria-label={t('roster.removeShift', { n })}
+                              onClick={() => {
+                                setServerErrors([]);
+                                edit({ ...draft, shifts: draft.shifts.filter((_, j) => j !== i) });
+                              }}
+                            >
+                              {t('roster.remove')}
+                            </button>
+                          </td>
+                        </tr>
+                        {bad && (
+                          <tr class="roster-row-error" data-testid="roster-row-error" data-row={n}>
+                            <td colSpan={6}>
+                              <ul class="field-error" role="alert">
+                                {rowProblems.map((p) => (
+                                  <li key={`${p.key}:${p.field ?? ''}`}>{t(p.key, { n, ...(p.params ?? {}) })}</li>
+                                ))}
+                              </ul>
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
-          {showErrors && invalid.length > 0 && (
-            <ul class="field-error" role="alert" data-testid="roster-invalid">
-              {invalid.map((e) => (
-                <li key={`${e.key}:${JSON.stringify(e.params)}`}>{t(e.key, e.params)}</li>
-              ))}
-            </ul>
+          {problemCount > 0 && (
+            <p class="field-error" role="status" data-testid="roster-invalid">
+              {t('roster.invalid.summary', { count: problemCount })}
+            </p>
           )}
           <div class="form-actions">
             <button

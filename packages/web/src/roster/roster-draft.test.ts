@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Roster } from '../api/types';
-import { type Draft, newShift, toDraft, toRoster, validateDraft } from './roster-draft';
+import { type Draft, draftProblems, newShift, toDraft, toRoster, validateDraft } from './roster-draft';
 
 const HOUR = 3_600_000;
 const roster: Roster = {
@@ -93,5 +93,69 @@ describe('roster draft', () => {
         expect(validateDraft(draft).some((e) => e.key === 'roster.invalid.overlap')).toBe(overlaps);
       }),
     );
+  });
+});
+
+describe('draftProblems', () => {
+  const draft = (n: number): Draft => ({
+    head: 'propaganda.head',
+    shifts: Array.from({ length: n }, (_, i) => ({
+      id: `s${i}`,
+      startsAt: `2026-11-${String(1 + i).padStart(2, '0')}T08:30`,
+      endsAt: `2026-11-${String(2 + i).padStart(2, '0')}T08:30`,
+      officer: `officer${i}`,
+      leader: 'leader',
+    })),
+  });
+  const role = (key: string) => (key === 'roster.officer' ? '值班员' : key === 'roster.leader' ? '带班领导' : '负责人');
+
+  it('puts a server refusal of row 121 of 121 at that row, on the field it names, with the username', () => {
+    // Prepare
+    const d = draft(121);
+
+    // Act
+    const p = draftProblems(
+      d,
+      [],
+      [
+        {
+          path: 'shifts.120.officer',
+          code: 'foreign-user',
+          message: 'officer "officer120" belongs to another department',
+        },
+        { path: 'head', code: 'unknown-user', message: 'head "propaganda.head" is not a user' },
+      ],
+      role,
+    );
+
+    // Assess
+    expect([...p.rows.keys()]).toEqual([120]);
+    expect(p.rows.get(120)).toEqual([
+      { key: 'roster.invalid.foreignUser', params: { n: 121, role: '值班员', name: 'officer120' }, field: 'officer' },
+    ]);
+    expect(p.head).toEqual([
+      { key: 'roster.invalid.unknownUser', params: { role: '负责人', name: 'propaganda.head' } },
+    ]);
+  });
+
+  it('marks both rows of an overlap and the emptied field of a row, from the browser’s own checks', () => {
+    // Prepare
+    const d = draft(4);
+    d.shifts[1] = { ...d.shifts[1]!, leader: ' ' };
+    d.shifts[3] = { ...d.shifts[3]!, startsAt: d.shifts[2]!.startsAt };
+
+    // Act
+    const p = draftProblems(d, validateDraft(d), [], role);
+
+    // Assess
+    expect(p.rows.get(1)).toEqual([{ key: 'roster.invalid.people', params: { n: 2 }, field: 'leader' }]);
+    expect(p.rows.get(2)?.[0]).toMatchObject({ key: 'roster.invalid.overlap', field: 'startsAt' });
+    expect(p.rows.get(3)?.[0]).toMatchObject({ key: 'roster.invalid.overlap', field: 'startsAt' });
+    expect(p.rows.has(0)).toBe(false);
+  });
+
+  it('ignores a path outside the draft instead of marking a row that is not there', () => {
+    const p = draftProblems(draft(2), [], [{ path: 'shifts.7.officer', code: 'unknown-user', message: 'x' }], role);
+    expect(p.rows.size).toBe(0);
   });
 });
