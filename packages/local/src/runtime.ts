@@ -16,6 +16,7 @@ import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { fetchWebhookSender, type WebhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import { buildTargets, LocalBus } from './bus/local-bus';
+import type { DemoHistoryOptions } from './demo-history';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
 import { compileRoutes } from './gateway/routes';
 import { createGateway, type LambdaLike } from './gateway/server';
@@ -41,6 +42,8 @@ export interface LocalRuntimeOptions {
   tableName?: string;
   clock?: 'system' | 'virtual';
   seed?: boolean;
+  /** Also make the demo city's 90 days of past history (first start only; `npm start` does). */
+  history?: boolean | DemoHistoryOptions;
   /** Folder of the built front end; false serves none. */
   webDist?: string | false;
   busRetryBaseMs?: number;
@@ -210,7 +213,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
 
     const credentialsFile = join(dataDir, 'credentials.json');
-    const credentials = opts.seed === false ? undefined : await seedDemo(d, credentialsFile, baseUrl);
+    const history = opts.history === true ? { log } : opts.history ? { log, ...opts.history } : false;
+    const credentials = opts.seed === false ? undefined : await seedDemo(d, credentialsFile, baseUrl, history);
 
     // What committed before a crash and was never published: relay it now.
     const relayed = await relayEvents(d, await pendingEvents(d, 999_999_999_999_999));

@@ -24,6 +24,7 @@ import {
   DEMO_USERS,
   demoShifts,
 } from './demo-data';
+import { type DemoHistoryOptions, seedDemoHistory } from './demo-history';
 import { hashPassword, userKey } from './local-idp';
 
 export interface Credentials {
@@ -44,7 +45,12 @@ async function keyStillValid(d: PlatformDeps, apiKey: string | undefined, depart
   );
 }
 
-export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl: string): Promise<Credentials> {
+export async function seedDemo(
+  d: PlatformDeps,
+  credentialsFile: string,
+  baseUrl: string,
+  history: DemoHistoryOptions | false = false,
+): Promise<Credentials> {
   const previous: Credentials | undefined = existsSync(credentialsFile)
     ? JSON.parse(readFileSync(credentialsFile, 'utf8'))
     : undefined;
@@ -89,6 +95,7 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
     ),
   );
   await seedDemoRosters(d);
+  if (history) await seedDemoHistory(d, baseUrl, history);
   const credentials: Credentials = {
     baseUrl,
     departments,
