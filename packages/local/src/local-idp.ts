@@ -40,14 +40,23 @@ export async function passwordMatches(password: string, stored: string): Promise
   return timingSafeEqual(got, expected);
 }
 
+export interface LocalSession {
+  token: string;
+  expiresAt: string;
+  /** Seconds the token lasts from now, as OAuth's expires_in: a browser counts it on its own clock. */
+  expiresIn: number;
+  user: Omit<LocalUser, 'passwordHash'>;
+}
+
 export interface LocalIdp {
   verifier: TokenVerifier;
   jwks: { keys: JWK[] };
-  login(
-    d: PlatformDeps,
-    username: string,
-    password: string,
-  ): Promise<{ token: string; expiresAt: string; user: Omit<LocalUser, 'passwordHash'> } | undefined>;
+  login(d: PlatformDeps, username: string, password: string): Promise<LocalSession | undefined>;
+  /**
+   * A fresh token for the holder of one still valid (the board's 续期): the user is read again, so a
+   * removed user or a changed role does not live on. Undefined when the token is expired or invalid.
+   */
+  renew(d: PlatformDeps, token: string): Promise<LocalSession | undefined>;
 }
 
 export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
@@ -63,9 +72,10 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
   const jwks = { keys: [publicJwk] };
   const signingKey = await importJWK(privateJwk, 'RS256');
+  const verifier = jwksTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) });
   return {
     jwks,
-    verifier: jwksTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) }),
+    verifier,
     async login(d, username, password) {
       const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: userKey(username) }));
       const user = got.Item as LocalUser | undefined;
@@ -75,24 +85,34 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
         user?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       );
       if (!user || !ok) return undefined;
-      // Token lifetime is a real-world security matter: it runs on the real clock, not the virtual one.
-      const exp = Math.floor(Date.now() / 1000) + TOKEN_HOURS * 3600;
-      const token = await new SignJWT({
-        'cognito:username': user.username,
-        'cognito:groups': user.roles,
-        'custom:departmentId': user.departmentId,
-        name: user.displayName,
-        token_use: 'id',
-      })
-        .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid! })
-        .setIssuer(LOCAL_ISSUER)
-        .setAudience(LOCAL_AUDIENCE)
-        .setSubject(user.username)
-        .setIssuedAt()
-        .setExpirationTime(exp)
-        .sign(signingKey);
-      const { passwordHash: _h, ...visible } = user;
-      return { token, expiresAt: new Date(exp * 1000).toISOString(), user: visible };
+      return issue(user);
+    },
+    async renew(d, token) {
+      const principal = await verifier.verify(token).catch(() => undefined);
+      if (!principal) return undefined;
+      const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: userKey(principal.username) }));
+      return got.Item ? issue(got.Item as LocalUser) : undefined;
     },
   };
+
+  async function issue(user: LocalUser): Promise<LocalSession> {
+    // Token lifetime is a real-world security matter: it runs on the real clock, not the virtual one.
+    const exp = Math.floor(Date.now() / 1000) + TOKEN_HOURS * 3600;
+    const token = await new SignJWT({
+      'cognito:username': user.username,
+      'cognito:groups': user.roles,
+      'custom:departmentId': user.departmentId,
+      name: user.displayName,
+      token_use: 'id',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid! })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setSubject(user.username)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(signingKey);
+    const { passwordHash: _h, ...visible } = user;
+    return { token, expiresAt: new Date(exp * 1000).toISOString(), expiresIn: TOKEN_HOURS * 3600, user: visible };
+  }
 }
