@@ -1,7 +1,7 @@
 // The demo city's 90 days of past history, made at first start through the real API, sweepers and
 // relay on a simulated past clock: the on-time report shows a trend, a mix of outcomes per kind and
 // drill-down, the incidents' alert histories are there, and nothing of the past is due now.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_SHARDS, dueAlerts } from '../../functions/alerts/shared/alert-store';
 import {
@@ -173,5 +173,46 @@ describe('the demo history on first start', () => {
     expect(again.generated).toBe(false);
     const marker = await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: DEMO_HISTORY_KEY }));
     expect(marker.Item?.incidents).toBe(30);
+  });
+});
+
+describe('a history interrupted by a crash', () => {
+  let rt: LocalRuntime;
+  afterAll(() => rt?.stop());
+
+  it('closes what it left open at the next start, so nothing of the past pages anyone', async () => {
+    // Prepare: an incident the interrupted history opened, its clocks running, the marker still "running"
+    rt = await startTestRuntime();
+    const api = apiOf(rt.baseUrl);
+    const token = await login(api, 'emergency.duty');
+    const now = rt.clock.now();
+    const opened = await api('POST', '/v1/opinion-incidents', {
+      token,
+      headers: { 'idempotency-key': 'interrupted-1' },
+      body: {
+        title: '某路段化工车辆侧翻事故',
+        level: 'II',
+        occurredAt: new Date(now - 2 * 3_600_000).toISOString(),
+        discoveredAt: new Date(now - 2 * 3_600_000).toISOString(),
+        responsibleDepartmentId: 'emergency',
+        summary: '中断的演示历史留下的事件',
+      },
+    });
+    expect(opened.status, opened.text).toBe(201);
+    await rt.deps.ddb.send(
+      new PutCommand({
+        TableName: rt.tableName,
+        Item: { ...DEMO_HISTORY_KEY, type: 'demo-history', status: 'running', incidentIds: [opened.json.id] },
+      }),
+    );
+    // Act
+    const result = await seedDemoHistory(rt.deps, rt.baseUrl);
+    // Assess
+    expect(result.generated).toBe(false);
+    const incident = await api('GET', `/v1/opinion-incidents/${opened.json.id}`, { token });
+    expect(incident.json.status).toBe('closed');
+    expect((incident.json.clocks as { status: string }[]).every((c) => c.status === 'cancelled')).toBe(true);
+    const marker = await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: DEMO_HISTORY_KEY }));
+    expect(marker.Item?.status).toBe('interrupted');
   });
 });

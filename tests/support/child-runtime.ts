@@ -25,6 +25,8 @@ export async function startChildRuntime(dataDir: string, extraEnv: Record<string
       FAZHI_PORT: String(port),
       FAZHI_DATA_DIR: dataDir,
       FAZHI_QUIET: '1',
+      // The lifecycle tests start and kill many times; the 90 days of demo history would only slow them.
+      FAZHI_DEMO_HISTORY: '0',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...extraEnv,
     },

@@ -11,7 +11,7 @@
 // While it runs the process's deps point at the simulated clock (handlers read `deps()` at each
 // invocation); requests from outside during that first-start window see the simulated time too.
 // Deterministic: the same seed gives the same incidents, times and outcomes.
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { durationMs } from '@fazhi/domain/clocks/duration';
 import { cityDayOf, getClockPolicy, startOfCityDay } from '@fazhi/domain/clocks/index';
@@ -156,7 +156,8 @@ export function historyScripts(seed: number, firstDayStart: number, days: number
   const r = prng(seed);
   const scripts: IncidentScript[] = [];
   for (let n = 0; n < count; n++) {
-    const dayIndex = Math.floor(r() * days);
+    // More of them lately (density rising toward today), so the report's default 30 days are full.
+    const dayIndex = Math.min(days - 1, Math.floor(days * Math.sqrt(r())));
     // Incidents happen in the day and evening, city time (07:00–22:00).
     const occurredAt = firstDayStart + dayIndex * DAY + 7 * HOUR + Math.floor(r() * 15 * HOUR);
     const level = pick(r, LEVEL_WEIGHTS);
@@ -263,9 +264,20 @@ export async function seedDemoHistory(
   opts: DemoHistoryOptions = {},
 ): Promise<DemoHistoryResult> {
   const started = Date.now();
-  const done = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: DEMO_HISTORY_KEY }));
-  if (done.Item)
+  const marker = await d.ddb.send(
+    new GetCommand({ TableName: d.tableName, Key: DEMO_HISTORY_KEY, ConsistentRead: true }),
+  );
+  if (marker.Item?.status === 'running')
+    await wrapUpInterrupted(d, baseUrl, (marker.Item.incidentIds ?? []) as string[]);
+  if (marker.Item)
     return { generated: false, incidents: 0, clocks: 0, events: 0, acknowledgements: 0, ms: Date.now() - started };
+  await d.ddb.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: { ...DEMO_HISTORY_KEY, type: 'demo-history', status: 'running', incidentIds: [] },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
   const days = opts.days ?? 90;
   const count = opts.incidents ?? 30;
   const now = d.clock.now();
@@ -401,6 +413,15 @@ export async function seedDemoHistory(
             },
             `demo-history-open-${s.n}`,
           )) as { id: string; clocks: { id: string; kind: string; dueAt: string }[] };
+          // Kept so a start that finds the history interrupted can close what it left open.
+          await d.ddb.send(
+            new UpdateCommand({
+              TableName: d.tableName,
+              Key: DEMO_HISTORY_KEY,
+              UpdateExpression: 'SET incidentIds = list_append(incidentIds, :id)',
+              ExpressionAttributeValues: { ':id': [incident.id] },
+            }),
+          );
           let last = sim.t;
           for (const c of incident.clocks) {
             const script = s.clocks[c.kind];
@@ -477,7 +498,15 @@ export async function seedDemoHistory(
     await d.ddb.send(
       new PutCommand({
         TableName: d.tableName,
-        Item: { ...DEMO_HISTORY_KEY, type: 'demo-history', days, seed: opts.seed ?? 2026, ...result, at: now },
+        Item: {
+          ...DEMO_HISTORY_KEY,
+          type: 'demo-history',
+          status: 'done',
+          days,
+          seed: opts.seed ?? 2026,
+          ...result,
+          at: now,
+        },
       }),
     );
     opts.log?.('demo history generated', { ...result });
@@ -486,6 +515,41 @@ export async function seedDemoHistory(
     configureDeps(d);
     logger.setLogLevel(logLevel);
   }
+}
+
+/**
+ * A start that died while making the history (kill -9, power) left incidents open with clocks due in
+ * the past: the live sweeper would fire them now and page people for the past. They are closed now,
+ * through the API (their clocks are cancelled, their alerts resolved), and the history stays partial.
+ */
+async function wrapUpInterrupted(d: PlatformDeps, baseUrl: string, incidentIds: string[]): Promise<void> {
+  const login = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  for (const id of incidentIds) {
+    const res = await fetch(`${baseUrl}/v1/opinion-incidents/${id}/close`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `demo-history-wrap-up-${id}`,
+      },
+      body: JSON.stringify({ reason: '演示历史数据生成中断，未完成的事件已关闭' }),
+    });
+    if (!res.ok && res.status !== 409) throw new Error(`closing interrupted history incident ${id}: ${res.status}`);
+  }
+  await d.ddb.send(
+    new UpdateCommand({
+      TableName: d.tableName,
+      Key: DEMO_HISTORY_KEY,
+      UpdateExpression: 'SET #s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': 'interrupted' },
+    }),
+  );
 }
 
 class HistoryCallError extends Error {
