@@ -36,6 +36,9 @@ describe('sessionStatus', () => {
 
   it('keeps a Cognito session past its token expiry expiring (its refresh may still come), not expired', () => {
     const cognito: Session = { ...SESSION, provider: 'cognito', refreshToken: 'r' };
+    // Its own refresh is due 5 minutes before: the banner waits until 2 minutes before.
+    expect(sessionStatus(cognito, undefined, T0 + 55 * MIN, true)).toEqual({ state: 'live' });
+    expect(sessionStatus(cognito, undefined, T0 + 58 * MIN, true)).toMatchObject({ state: 'expiring' });
     expect(sessionStatus(cognito, undefined, T0 + 61 * MIN, true)).toEqual({
       state: 'expiring',
       leftMs: 0,

@@ -4,6 +4,11 @@ import type { Session } from './session-controller';
 
 /** The warning banner shows this long before the token's expiry. */
 export const WARN_BEFORE_MS = 5 * 60_000;
+/**
+ * A session its provider refreshes by itself (Cognito) is refreshed 5 minutes before expiry; the
+ * banner shows only when that has not happened 2 minutes before (the network failed meanwhile).
+ */
+export const WARN_UNREFRESHED_MS = 2 * 60_000;
 
 export type SessionStatus =
   | { state: 'live' }
@@ -26,7 +31,8 @@ export function sessionStatus(
   if (session.expiresAt === undefined) return { state: 'live' };
   const leftMs = session.expiresAt - now;
   if (leftMs <= 0) return session.refreshToken ? { state: 'expiring', leftMs: 0, renewable } : { state: 'expired' };
-  if (leftMs <= WARN_BEFORE_MS) return { state: 'expiring', leftMs, renewable };
+  if (leftMs <= (session.refreshToken ? WARN_UNREFRESHED_MS : WARN_BEFORE_MS))
+    return { state: 'expiring', leftMs, renewable };
   return { state: 'live' };
 }
 

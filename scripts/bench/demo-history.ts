@@ -1,9 +1,9 @@
 // Times a first start with and without the demo history (file-backed DynamoDB Local, as `npm start`):
-//   node scripts/bootstrap.mjs exec tsx scripts/demo-history-time.ts
+//   node scripts/bootstrap.mjs exec tsx scripts/bench/demo-history.ts (npm run bench:history)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalRuntime } from '../packages/local/src/runtime';
+import { startLocalRuntime } from '../../packages/local/src/runtime';
 
 for (const history of [false, true]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-history-'));
