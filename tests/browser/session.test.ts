@@ -83,7 +83,7 @@ describe('a session on the duty board', () => {
     const after = await page.evaluate(() => localStorage.getItem('fazhi.session'));
     expect(JSON.parse(after ?? '{}').token).not.toBe(JSON.parse(before ?? '{}').token);
     await page.clock.fastForward(10 * MIN);
-    expect(await page.getByTestId('session-expired').count()).toBe(0);
+    expect(await page.getByTestId('session-expired-banner').count()).toBe(0);
     expect(await page.getByTestId('board-stale').count()).toBe(0);
     await shot('2-renewed');
   });
@@ -98,7 +98,7 @@ describe('a session on the duty board', () => {
     page.on('request', onRequest);
     // Act: left alone past the renewed token's end
     await page.clock.fastForward(TOKEN_MS);
-    const banner = page.getByTestId('session-expired');
+    const banner = page.getByTestId('session-expired-banner');
     await banner.waitFor(WAIT);
     expired = true;
     // Assess

@@ -12,7 +12,7 @@ export function SessionBanner({ status }: { status: SessionStatus }) {
   if (status.state === 'live') return null;
   if (status.state === 'expired')
     return (
-      <div class="session-banner is-expired" role="alert" data-testid="session-expired">
+      <div class="session-banner is-expired" role="alert" data-testid="session-expired-banner">
         <strong>{t('session.expiredNow')}</strong>
         <span>{t('session.expiredBoard')}</span>
         <button type="button" class="btn btn-primary" onClick={() => signOut()} data-testid="session-relogin">
