@@ -220,11 +220,17 @@ describe('the duty board at 3 a.m.', () => {
       }),
     );
     // Act: the next poll is refused
+    const banner = page.getByTestId('session-expired-banner');
+    await banner.waitFor(WAIT);
+    // Assess: the page says so in Chinese, and the board shows its data as stale, not as live
+    expect(await banner.textContent()).toContain('会话已过期，请重新登录');
+    expect(await page.getByTestId('board-stale').textContent()).toContain('数据已停止更新');
+    await shot('6-session-expired');
+    // And the login page it leads to tells the officer the board stopped alerting
+    await page.getByTestId('session-relogin').click();
     const notice = page.getByTestId('session-expired');
     await notice.waitFor(WAIT);
-    // Assess: the login page tells the officer the board stopped alerting, in Chinese
     expect(await notice.textContent()).toContain('看板已停止刷新和警报提醒');
-    await shot('6-session-expired');
     await page.unroute('**/v1/clocks**');
   });
 });

@@ -26,6 +26,8 @@ export async function startChildRuntime(dataDir: string, extraEnv: Record<string
       FAZHI_DATA_DIR: dataDir,
       FAZHI_QUIET: '1',
       FAZHI_WEBHOOKS_ALLOW_LOOPBACK: '1',
+      // The lifecycle tests start and kill many times; the 90 days of demo history would only slow them.
+      FAZHI_DEMO_HISTORY: '0',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...extraEnv,
     },

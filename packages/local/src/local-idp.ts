@@ -44,6 +44,8 @@ export async function passwordMatches(password: string, stored: string): Promise
 export interface LocalSession {
   token: string;
   expiresAt: string;
+  /** Seconds the token lasts from now, as OAuth's expires_in: a browser counts it on its own clock. */
+  expiresIn: number;
   user: Omit<LocalUser, 'passwordHash'>;
 }
 
@@ -58,6 +60,11 @@ export interface LocalIdp {
   jwks: { keys: JWK[] };
   /** `from` is the client's address, for per-address throttling. */
   login(d: PlatformDeps, username: string, password: string, from: string): Promise<LoginResult>;
+  /**
+   * A fresh token for the holder of one still valid (the board's 续期): the user is read again, so a
+   * removed user or a changed role does not live on. Undefined when the token is expired or invalid.
+   */
+  renew(d: PlatformDeps, token: string): Promise<LocalSession | undefined>;
 }
 
 const MAX_USERNAME = 128;
@@ -77,9 +84,10 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
   const jwks = { keys: [publicJwk] };
   const signingKey = await importJWK(privateJwk, 'RS256');
   let throttle: LoginThrottle | undefined;
+  const verifier = jwksTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) });
   return {
     jwks,
-    verifier: jwksTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(jwks) }),
+    verifier,
     async login(d, username, password, from) {
       // Bounded before the lookup: a key over DynamoDB's limit is an error there, not a wrong password.
       if (username.length > MAX_USERNAME || password.length > MAX_PASSWORD) return { outcome: 'refused' };
@@ -98,24 +106,34 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
         return { outcome: 'refused' };
       }
       throttle.succeeded(username);
-      // Token lifetime is a real-world security matter: it runs on the real clock, not the virtual one.
-      const exp = Math.floor(Date.now() / 1000) + TOKEN_HOURS * 3600;
-      const token = await new SignJWT({
-        'cognito:username': user.username,
-        'cognito:groups': user.roles,
-        'custom:departmentId': user.departmentId,
-        name: user.displayName,
-        token_use: 'id',
-      })
-        .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid! })
-        .setIssuer(LOCAL_ISSUER)
-        .setAudience(LOCAL_AUDIENCE)
-        .setSubject(user.username)
-        .setIssuedAt()
-        .setExpirationTime(exp)
-        .sign(signingKey);
-      const { passwordHash: _h, ...visible } = user;
-      return { outcome: 'ok', session: { token, expiresAt: new Date(exp * 1000).toISOString(), user: visible } };
+      return { outcome: 'ok', session: await issue(user) };
+    },
+    async renew(d, token) {
+      const principal = await verifier.verify(token).catch(() => undefined);
+      if (!principal) return undefined;
+      const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: userKey(principal.username) }));
+      return got.Item ? issue(got.Item as LocalUser) : undefined;
     },
   };
+
+  async function issue(user: LocalUser): Promise<LocalSession> {
+    // Token lifetime is a real-world security matter: it runs on the real clock, not the virtual one.
+    const exp = Math.floor(Date.now() / 1000) + TOKEN_HOURS * 3600;
+    const token = await new SignJWT({
+      'cognito:username': user.username,
+      'cognito:groups': user.roles,
+      'custom:departmentId': user.departmentId,
+      name: user.displayName,
+      token_use: 'id',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid! })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setSubject(user.username)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(signingKey);
+    const { passwordHash: _h, ...visible } = user;
+    return { token, expiresAt: new Date(exp * 1000).toISOString(), expiresIn: TOKEN_HOURS * 3600, user: visible };
+  }
 }

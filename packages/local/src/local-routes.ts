@@ -58,7 +58,7 @@ export function localRoutes(ctx: Ctx): LocalRoute {
     offsetMs: ctx.virtualClock?.offset ?? 0,
   });
 
-  return async ({ method, path, body, sourceIp }) => {
+  return async ({ method, path, body, headers, sourceIp }) => {
     if (method === 'GET' && path === '/health') {
       const started = Date.now();
       let storage: Record<string, unknown>;
@@ -172,6 +172,20 @@ export function localRoutes(ctx: Ctx): LocalRoute {
       if (r.outcome === 'refused')
         return problem(401, 'invalid-credentials', 'Sign-in failed', 'Unknown username or wrong password.');
       return { status: 200, body: r.session };
+    }
+    // The local runtime's session renewal (in AWS, Cognito's refresh token does this): the bearer of a
+    // token still valid gets a new one; an expired token must sign in again.
+    if (path === '/v1/auth/refresh' && method === 'POST') {
+      const bearer = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
+      const session = bearer ? await ctx.idp.renew(ctx.d, bearer) : undefined;
+      if (!session)
+        return problem(
+          401,
+          'unauthorized',
+          'Unauthorized',
+          'The session has expired or the token is invalid; sign in again.',
+        );
+      return { status: 200, body: session };
     }
     if (path.startsWith('/_local/')) return problem(404, 'not-found', 'Not found', `No local route ${method} ${path}.`);
     return undefined;

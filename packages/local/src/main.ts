@@ -10,6 +10,8 @@ const runtime = await startLocalRuntime({
   ...(process.env.FAZHI_DATA_DIR ? { dataDir: process.env.FAZHI_DATA_DIR } : {}),
   ...(process.env.FAZHI_CLOCK === 'virtual' ? { clock: 'virtual' as const } : {}),
   ...(process.env.FAZHI_WEBHOOKS_ALLOW_LOOPBACK === '1' ? { allowLoopbackWebhooks: true } : {}),
+  // 90 days of past incidents, clocks and alerts, made once at first start (FAZHI_DEMO_HISTORY=0: none).
+  history: process.env.FAZHI_DEMO_HISTORY !== '0',
   log: quiet ? () => undefined : undefined,
 }).catch((e: Error) => {
   console.error(`Fazhi could not start: ${e.message}`);

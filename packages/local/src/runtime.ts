@@ -19,6 +19,7 @@ import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sende
 import type { FunctionWiring } from '@fazhi/platform/wiring';
 import { type AccessDenial, asFunction, guardClient, guardSecrets, runningFunction } from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
+import type { DemoHistoryOptions } from './demo-history';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
 import { compileRoutes } from './gateway/routes';
 import { createGateway, type LambdaLike } from './gateway/server';
@@ -45,6 +46,8 @@ export interface LocalRuntimeOptions {
   tableName?: string;
   clock?: 'system' | 'virtual';
   seed?: boolean;
+  /** Also make the demo city's 90 days of past history (first start only; `npm start` does). */
+  history?: boolean | DemoHistoryOptions;
   /** Folder of the built front end; false serves none. */
   webDist?: string | false;
   busRetryBaseMs?: number;
@@ -264,7 +267,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
 
     const credentialsFile = join(dataDir, 'credentials.json');
-    const credentials = opts.seed === false ? undefined : await seedDemo(internal, credentialsFile, baseUrl);
+    const history = opts.history === true ? { log } : opts.history ? { log, ...opts.history } : false;
+    const credentials =
+      opts.seed === false ? undefined : await seedDemo(internal, credentialsFile, baseUrl, history, d);
 
     // Webhook secrets stored in plain text by an earlier version: sealed now (secrets/seal-legacy.ts).
     const sealed = await sealLegacyWebhookSecrets(internal);

@@ -25,6 +25,7 @@ import {
   DEMO_USERS,
   demoShifts,
 } from './demo-data';
+import { type DemoHistoryOptions, seedDemoHistory } from './demo-history';
 import { hashPassword, userKey } from './local-idp';
 
 export interface Credentials {
@@ -45,7 +46,14 @@ async function keyStillValid(d: PlatformDeps, apiKey: string | undefined, depart
   );
 }
 
-export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl: string): Promise<Credentials> {
+export async function seedDemo(
+  d: PlatformDeps,
+  credentialsFile: string,
+  baseUrl: string,
+  history: DemoHistoryOptions | false = false,
+  /** The deps the functions run with (guarded); the history hands them to the handlers it drives. */
+  functionDeps: PlatformDeps = d,
+): Promise<Credentials> {
   const previous: Credentials | undefined = existsSync(credentialsFile)
     ? JSON.parse(readFileSync(credentialsFile, 'utf8'))
     : undefined;
@@ -90,6 +98,7 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
     ),
   );
   await seedDemoRosters(d);
+  if (history) await seedDemoHistory(functionDeps, baseUrl, history);
   const credentials: Credentials = {
     baseUrl,
     departments,

@@ -2,6 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { departmentLabel, type Session, sessionStore, signOutByHand } from './auth/session';
 import { resetBoard, syncServerClock } from './board/board-data';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { SessionBanner } from './components/SessionBanner';
+import { useSessionStatus } from './hooks/use-session-status';
 import { useI18n } from './i18n/i18n';
 import { BoardPage } from './pages/BoardPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
@@ -23,12 +25,12 @@ const NAV: { route: Route; key: 'nav.board' | 'nav.incidents' | 'nav.roster' | '
 const section = (route: Route): Route['name'] =>
   route.name === 'incident' || route.name === 'incident-new' ? 'incidents' : route.name;
 
-function Page({ route, session }: { route: Route; session: Session }) {
+function Page({ route, session, expired }: { route: Route; session: Session; expired: boolean }) {
   const { t } = useI18n();
   switch (route.name) {
     case 'board':
     case 'login':
-      return <BoardPage session={session} />;
+      return <BoardPage session={session} expired={expired} />;
     case 'incidents':
       return <IncidentsPage />;
     case 'incident-new':
@@ -52,6 +54,7 @@ export function App() {
   const { t, lang } = useI18n();
   const session = useStore(sessionStore);
   const route = useRoute();
+  const status = useSessionStatus();
 
   useEffect(() => {
     if (session && route.name === 'login') navigate({ name: 'board' });
@@ -104,8 +107,9 @@ export function App() {
           </button>
         </div>
       </header>
+      <SessionBanner status={status} />
       <main id="main" tabIndex={-1}>
-        <Page route={route} session={session} />
+        <Page route={route} session={session} expired={status.state === 'expired'} />
       </main>
     </>
   );

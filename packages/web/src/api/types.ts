@@ -15,6 +15,8 @@ export interface User {
 export interface LoginResponse {
   token: string;
   expiresAt: string;
+  /** Seconds the token lasts from the answer (absent from an older runtime). */
+  expiresIn?: number;
   user: User;
 }
 

@@ -32,6 +32,11 @@ export interface AuthProvider {
   signIn(username: string, password: string): Promise<AuthStep>;
   /** New tokens before the old expire; absent where the server judges expiry alone (local). */
   refresh?(refreshToken: string): Promise<Credentials>;
+  /**
+   * A new token for the holder of one still valid, on the person's request (the local runtime's
+   * 续期; Cognito renews through `refresh`). Throws AuthError when the session is already over.
+   */
+  renew?(token: string): Promise<Credentials>;
   /** Ends the refresh token at the provider; best effort on sign-out. */
   revoke?(refreshToken: string): Promise<void>;
 }

@@ -46,6 +46,12 @@ export interface SessionController {
   bearer(): Promise<string | undefined>;
   /** Takes over a session restored from storage (schedules its refresh). */
   resume(session: Session | undefined): void;
+  /** Renews the session on the person's request (the banner's 续期); rejects when it cannot. */
+  renew(): Promise<void>;
+  /** Whether `renew` can do anything with this provider and session. */
+  renewable(): boolean;
+  /** The controller's clock (injected in tests). */
+  now(): number;
 }
 
 /** Refresh this long before the ID token expires (Cognito issues it for an hour here). */
@@ -190,7 +196,39 @@ export function createSessionController(options: SessionControllerOptions): Sess
         await refreshNow();
         return store.get()?.token;
       }
+      // An expired token is not sent: nothing on screen may look fetched under a session that is over.
+      if (current.expiresAt !== undefined && current.expiresAt <= now()) {
+        options.onExpired?.();
+        return undefined;
+      }
       return current.token;
+    },
+    now,
+    renewable() {
+      const current = store.get();
+      return !!current && (refreshable(current) || !!provider.renew);
+    },
+    async renew() {
+      const current = store.get();
+      if (!current) return;
+      if (refreshable(current)) {
+        await refreshNow();
+        if (store.get() === current) throw new AuthError('service');
+        return;
+      }
+      if (!provider.renew) throw new AuthError('session-expired');
+      try {
+        const fresh = await provider.renew(current.token);
+        if (store.get() !== current) return;
+        save({
+          ...current,
+          token: fresh.token,
+          ...(fresh.expiresAt !== undefined ? { expiresAt: fresh.expiresAt } : {}),
+        });
+      } catch (error) {
+        if (error instanceof AuthError && store.get() === current) options.onExpired?.();
+        throw error;
+      }
     },
     resume(session) {
       store.set(session);

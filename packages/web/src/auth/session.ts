@@ -75,7 +75,9 @@ function controllerFor(provider: AuthProvider): SessionController {
     provider,
     store: sessionStore,
     describe: describeUser,
-    onExpired: () => sessionEndStore.set('expired'),
+    onExpired: () => {
+      if (sessionEndStore.get() !== 'expired') sessionEndStore.set('expired');
+    },
     persist: (session) => persisted.write(KEY, session ? JSON.stringify(session) : undefined),
   });
 }
@@ -87,11 +89,21 @@ const active = (): SessionController => {
 };
 
 setBearerSource(() => active().bearer());
-// For the local runtime expiry is judged by the server (its clock may be virtual), so a 401 ends a session.
+// A token the server refuses ends the session as its expiry does: the page stays, says so, and the
+// board shows its data as stale (not silently old, not silently gone) until the person signs in again.
 setUnauthorizedHandler(() => {
   if (sessionStore.get()) sessionEndStore.set('expired');
-  signOut();
 });
+
+/** 续期: a new token for the signed-in person; rejects (AuthError) when the session is already over. */
+export function renewSession(): Promise<void> {
+  return active().renew();
+}
+
+export const sessionRenewable = (): boolean => active().renewable();
+
+/** The clock the session's expiry is judged by (the controller's, injectable in tests). */
+export const sessionNow = (): number => active().now();
 
 /**
  * Chooses the provider and the API base from config.json, and takes over a stored session. Call once

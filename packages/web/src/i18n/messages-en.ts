@@ -42,6 +42,16 @@ export const en: Record<MessageKey, string> = {
   'session.expiredHint':
     'New alerts no longer ring or pop up on this page. Sign in again now to resume; meanwhile alerts still reach the people on duty and escalate along the roster.',
 
+  'session.expiring': 'Your session expires in {minutes} min {seconds} s',
+  'session.expiringHint': 'When it expires the board stops refreshing and ringing. Press Renew to stay on duty.',
+  'session.renew': 'Renew',
+  'session.renewFailed': 'Renewal failed; check the network and try again.',
+  'session.expiredNow': 'Your session has expired. Please sign in again',
+  'session.expiredBoard': 'The board has stopped refreshing; new alerts do not ring or pop up on this page.',
+  'session.relogin': 'Sign in again',
+  'board.staleTitle': 'Data no longer updating — not live',
+  'board.staleBody':
+    'The session has expired. What follows is the data of {time} and may be out of date. Alerts still reach the people on duty and escalate along the roster. Sign in again to bring the board back live.',
   'board.title': 'Duty board',
   'board.lastUpdated': 'Last updated {time}',
   'board.age': ' ({seconds} s ago)',

@@ -40,6 +40,17 @@ export const zh = {
   'session.expiredHint':
     '过期后新的警报不会在本页响铃或弹出。请立即重新登录以恢复提醒；期间的警报仍会按值班表通知值班人员并逐级上报。',
 
+  'session.expiring': '会话将在 {minutes} 分 {seconds} 秒后过期',
+  'session.expiringHint': '过期后看板将停止刷新和警报提醒。请点击“续期”继续值班。',
+  'session.renew': '续期',
+  'session.renewFailed': '续期失败，请检查网络后重试。',
+  'session.expiredNow': '会话已过期，请重新登录',
+  'session.expiredBoard': '看板已停止刷新，新的警报不会在本页响铃或弹出。',
+  'session.relogin': '重新登录',
+  'board.staleTitle': '数据已停止更新，不是实时状态',
+  'board.staleBody':
+    '会话已过期，以下是 {time} 的数据，可能已过时。期间的警报仍会按值班表通知值班人员并逐级上报。请重新登录以恢复实时看板。',
+
   'board.title': '值班看板',
   'board.lastUpdated': '最后更新 {time}',
   'board.age': '（{seconds} 秒前）',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
 import type { Alert } from '../api/types';
@@ -30,7 +30,7 @@ import { serverClock } from '../time/server-clock';
 
 const STALE_MS = BOARD_POLL.staleMs;
 
-export function BoardPage({ session }: { session: Session }) {
+export function BoardPage({ session, expired = false }: { session: Session; expired?: boolean }) {
   const { t, kindLabel, lang } = useI18n();
   const data = useStore(boardStore);
   const now = useServerNow();
@@ -38,8 +38,12 @@ export function BoardPage({ session }: { session: Session }) {
   const [sound, setSound] = useState(soundEnabled());
   const [notifications, setNotifications] = useState(notificationState());
 
+  const expiredRef = useRef(expired);
+  expiredRef.current = expired;
   const refresh = usePoll(
     async (urgent) => {
+      // Nothing is fetched under a session that is over: the board says it is stale instead.
+      if (expiredRef.current) return;
       const fresh = await refreshBoard(urgent);
       if (fresh.length === 0) return;
       beep();
@@ -87,7 +91,23 @@ export function BoardPage({ session }: { session: Session }) {
   const showVirtual = usesLocalClock() && Math.abs(serverClock.offsetMs) > 60_000;
 
   return (
-    <div class="board" data-testid="board">
+    <div
+      class={`board${expired ? ' is-stale-session' : ''}`}
+      data-testid="board"
+      data-stale={expired ? 'true' : undefined}
+    >
+      {expired && (
+        <div class="board-stale-session" role="alert" data-testid="board-stale">
+          <strong>
+            <span aria-hidden="true">⚠</span> {t('board.staleTitle')}
+          </strong>
+          <p>
+            {t('board.staleBody', {
+              time: data.updatedAt === undefined ? '—' : formatDateTime(data.updatedAt + serverClock.offsetMs),
+            })}
+          </p>
+        </div>
+      )}
       <section class="board-status" aria-label={t('board.title')}>
         <div class="board-status-main">
           <h1>
