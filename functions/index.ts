@@ -37,6 +37,15 @@ import { listIncidentsWiring } from './opinion/list-incidents/wiring';
 import { openIncidentWiring } from './opinion/open-incident/wiring';
 import { recordMilestoneWiring } from './opinion/record-milestone/wiring';
 import { regradeIncidentWiring } from './opinion/regrade/wiring';
+import { caseActionsWiring } from './mediation/case-actions/wiring';
+import { mediationClockBreachedWiring } from './mediation/clock-breached/wiring';
+import { mediationConfigWiring } from './mediation/config/wiring';
+import { mediationCourtConfirmationWiring } from './mediation/court-confirmation/wiring';
+import { getMediationCaseWiring } from './mediation/get-case/wiring';
+import { mediationIntakeWiring } from './mediation/intake/wiring';
+import { listMediationCasesWiring } from './mediation/list-cases/wiring';
+import { mediationReferralsWiring } from './mediation/referrals/wiring';
+import { mediationSuggestionsWiring } from './mediation/suggestions/wiring';
 import { meWiring } from './people/me/wiring';
 import { outboxRelayWiring } from './platform/outbox-relay/wiring';
 import { outboxSweepWiring } from './platform/outbox-sweep/wiring';
@@ -82,4 +91,13 @@ export const allFunctions: FunctionWiring[] = [
   closeIncidentWiring,
   incidentClockBreachedWiring,
   meWiring,
+  mediationConfigWiring,
+  mediationIntakeWiring,
+  mediationReferralsWiring,
+  mediationSuggestionsWiring,
+  caseActionsWiring,
+  mediationCourtConfirmationWiring,
+  mediationClockBreachedWiring,
+  getMediationCaseWiring,
+  listMediationCasesWiring,
 ];

@@ -98,7 +98,9 @@ export const caseHeadShape = {
   status: caseStatusSchema,
   hubDepartmentId: departmentIdSchema.describe('the department that runs the hub (调处中心)'),
   organisationId: slugSchema.optional().describe('the organisation the case is dispatched to or accepted by'),
-  referringDepartmentId: departmentIdSchema.optional().describe('the court, police or petition office that referred it'),
+  referringDepartmentId: departmentIdSchema
+    .optional()
+    .describe('the court, police or petition office that referred it'),
 };
 
 export const mediationReferralPublishers = (kind: 'court' | 'public-security' | 'petition'): Audience => ({

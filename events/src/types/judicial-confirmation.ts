@@ -32,7 +32,11 @@ export const judicialConfirmationAcceptedV1 = defineEntry({
       correlationId: '01JMEDCASE000000000000000A',
       schemaVersion: 1,
     },
-    data: { caseId: '01JMEDCASE000000000000000A', courtCaseNo: '（2026）皖0202民特15号', acceptedAt: '2026-03-20T10:00:00+08:00' },
+    data: {
+      caseId: '01JMEDCASE000000000000000A',
+      courtCaseNo: '（2026）皖0202民特15号',
+      acceptedAt: '2026-03-20T10:00:00+08:00',
+    },
   },
 });
 

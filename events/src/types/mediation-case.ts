@@ -40,7 +40,7 @@ function caseEntry<S extends z.ZodRawShape>(spec: {
   description: string;
   shape: S;
   status: z.infer<typeof caseHeadShape.status>;
-  example: z.input<z.ZodObject<S>>;
+  example: z.input<z.ZodObject<S>> & { by?: string; organisationId?: string };
   subscribers?: Audience;
 }) {
   serial++;
@@ -201,7 +201,12 @@ export const mediationCaseRiskReportedV1 = caseEntry({
   titleEn: 'Escalation risk reported to public security',
   description: '纠纷可能激化为暴力事件、民转刑或群体性上访的，立即报告公安机关（人民调解法第二十五条）。',
   status: 'mediating',
-  shape: { kind: riskKindSchema, note: textSchema(1000), peopleInvolved: z.number().int().min(1), report: z.number().int().min(1) },
+  shape: {
+    kind: riskKindSchema,
+    note: textSchema(1000),
+    peopleInvolved: z.number().int().min(1),
+    report: z.number().int().min(1),
+  },
   example: { kind: 'civil-to-criminal', note: '被申请人扬言报复，情绪激动', peopleInvolved: 2, report: 1 },
   subscribers: { kinds: ['justice', 'public-security'], fromData: ['referringDepartmentId'] },
 });

@@ -1,10 +1,6 @@
 import * as z from 'zod';
 import { defineEntry } from '../catalog-entry';
-import {
-  mediationReferralPublishers,
-  mediationReferralSubscribers,
-  referralShape,
-} from '../parts/mediation';
+import { mediationReferralPublishers, mediationReferralSubscribers, referralShape } from '../parts/mediation';
 
 // Referrals into the "1+4+N" caseflow (DOMAIN.md §3, intake): the court's pre-filing delegation
 // (委派, 30 days) and post-filing entrustment (委托, 15 days ordinary / 7 days summary procedure;

@@ -33,7 +33,8 @@ export function isReturned(c: MediationCase): boolean {
 /** The organisations a case involves now: the one dispatched to (and joint ones), or the one working it. */
 export function organisationsOf(c: MediationCase): string[] {
   const last = c.dispatches.at(-1);
-  const current = last && (last.answer === undefined || last.answer.accepted) ? [last.organisationId, ...last.jointWith] : [];
+  const current =
+    last && (last.answer === undefined || last.answer.accepted) ? [last.organisationId, ...last.jointWith] : [];
   return [...new Set([...current, ...(c.organisationId ? [c.organisationId] : [])])];
 }
 
@@ -92,7 +93,13 @@ export function putCase(d: PlatformDeps, next: StoredCase, previous: StoredCase 
   const before = previous ? queuesOf(previous) : [];
   const summary = summaryOf(c);
   return [
-    putVersioned(d, { ...caseKey(c.id), type: 'mediation-case', state: c, breached: next.breached, version: c.version }),
+    putVersioned(d, {
+      ...caseKey(c.id),
+      type: 'mediation-case',
+      state: c,
+      breached: next.breached,
+      version: c.version,
+    }),
     ...[...now].map((queue) =>
       put(d, {
         pk: `MEDCASE#${c.id}`,

@@ -137,7 +137,7 @@ export const MEDIATION_POLICIES: readonly ClockPolicy[] = [
     source:
       '《最高人民法院关于人民法院进一步深化多元化纠纷解决机制改革的意见》（法发〔2016〕14号）第二十七条：委派调解期限30日',
     sourceEn: 'SPC opinion on deepening diversified dispute resolution (Fa Fa [2016] No. 14), Art. 27: 30 days',
-    note: 'DOMAIN.md cites it as 法释〔2016〕14号; the SPC document is numbered 法发〔2016〕14号. Extension with both parties\' consent follows 《最高人民法院关于人民法院特邀调解的规定》 Art. 23; the law sets no total, P30D is a city default to confirm.',
+    note: "DOMAIN.md cites it as 法释〔2016〕14号; the SPC document is numbered 法发〔2016〕14号. Extension with both parties' consent follows 《最高人民法院关于人民法院特邀调解的规定》 Art. 23; the law sets no total, P30D is a city default to confirm.",
     verified: true,
   }),
   daysClock('calendarDays', {

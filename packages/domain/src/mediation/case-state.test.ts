@@ -10,6 +10,7 @@ import {
   dispatchCase,
   extendLimit,
   receiveCase,
+  receiveRisk,
   recordAgreement,
   recordConsent,
   recordFailure,
@@ -17,7 +18,6 @@ import {
   recordSatisfaction,
   recordSession,
   recordVisit,
-  receiveRisk,
   reportRisk,
   setTier,
 } from './case-state';
@@ -296,7 +296,10 @@ describe('rules that protect the parties', () => {
     const t = setTier(r.state, 'major', 'leader.chen', 'hub', T0);
     expect(t.state.responsibleLeader).toBe('leader.chen');
     const risk = reportRisk(t.state, 'civil-to-criminal', '申请人扬言报复', 'm1', T0 + 1);
-    expect(risk.events[0]).toMatchObject({ type: 'MediationCase.RiskReported', data: { kind: 'civil-to-criminal', report: 1 } });
+    expect(risk.events[0]).toMatchObject({
+      type: 'MediationCase.RiskReported',
+      data: { kind: 'civil-to-criminal', report: 1 },
+    });
     expect(risk.state.risk).toBe('high');
   });
 
