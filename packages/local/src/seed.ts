@@ -25,6 +25,7 @@ import {
   demoShifts,
 } from './demo-data';
 import { hashPassword, userKey } from './local-idp';
+import { seedMediationDemo } from './mediation-seed';
 
 export interface Credentials {
   baseUrl: string;
@@ -89,6 +90,7 @@ export async function seedDemo(d: PlatformDeps, credentialsFile: string, baseUrl
     ),
   );
   await seedDemoRosters(d);
+  await seedMediationDemo(d);
   const credentials: Credentials = {
     baseUrl,
     departments,
