@@ -4,7 +4,10 @@
 // renames a channel and adds an organisation at run time, and the staffing report shows the
 // committees below the seed's targets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as courtAnswers } from '../../functions/mediation/court-confirmation/handler';
+import { handler as referrals } from '../../functions/mediation/referrals/handler';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import type { DeliveredEvent } from '../../packages/platform/src/events/envelope';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
 import { calendarDaysDue, YEAR_2027 } from './support';
 
@@ -114,6 +117,55 @@ describe('referrals from the court, the police and the petition office', () => {
     });
     // Assess
     expect(r.status, r.text).toBe(403);
+  });
+});
+
+const delivered = (source: string, detailType: string, eventId: string, data: unknown): DeliveredEvent => ({
+  version: '0',
+  id: `bus-${eventId}`,
+  'detail-type': detailType,
+  source,
+  account: 'local',
+  time: new Date().toISOString(),
+  region: 'local',
+  resources: [],
+  detail: { meta: { eventId, occurredAt: new Date().toISOString(), correlationId: eventId, schemaVersion: 1 }, data },
+});
+
+describe('redelivered and misaddressed events', () => {
+  it('a referral delivered twice makes one case', async () => {
+    // Prepare
+    const eventId = '01KJMEDREDE1VERED000000001';
+    const event = delivered(
+      'dept.court',
+      'MediationReferral.Delegated',
+      eventId,
+      referral({ title: '重复投递的委派' }),
+    );
+    // Act
+    await referrals(event);
+    await referrals(event);
+    // Assess
+    const intake = await api('GET', '/v1/mediation-cases?queue=intake', { token: hub });
+    expect(
+      intake.json.items.filter((i: { title: string }) => i.title === '重复投递的委派').map((i: { id: string }) => i.id),
+    ).toEqual([eventId]);
+    expect((await read(eventId, hub)).json.version).toBe(1);
+  });
+
+  it('an answer from a court the application did not go to changes nothing', async () => {
+    // Prepare
+    const id = await post('court', 'MediationReferral.Delegated', referral({ title: '别院的答复' }));
+    const before = (await read(id, hub)).json;
+    // Act
+    await courtAnswers(
+      delivered('dept.psb', 'JudicialConfirmation.Accepted', '01KJMEDWR0NGC0VRT000000001', {
+        caseId: id,
+        acceptedAt: new Date().toISOString(),
+      }),
+    );
+    // Assess
+    expect((await read(id, hub)).json.version).toBe(before.version);
   });
 });
 
