@@ -17,40 +17,44 @@ const ids = idFactory(clock);
 function life(): NewEvent[] {
   const out: NewEvent[] = [];
   let t = T0;
+  const tick = () => {
+    t += 1;
+    return t;
+  };
   const step = (d: CaseDecision): MediationCase => {
     out.push(...d.events.map((e) => caseEventOf(e, d.state, STRUCTURE)));
     return d.state;
   };
   let c = step(st.receiveCase(courtDelegation(), t));
-  c = step(st.setTier(c, 'major', 'justice.leader', 'hub', (t += 1)));
-  c = step(st.dispatchCase(c, { organisationId: 'town-a', suggested: 'town-a-labour', by: 'hub' }, (t += 1)));
+  c = step(st.setTier(c, 'major', 'justice.leader', 'hub', tick()));
+  c = step(st.dispatchCase(c, { organisationId: 'town-a', suggested: 'town-a-labour', by: 'hub' }, tick()));
   c = step(
-    st.answerDispatch(c, { organisationId: 'town-a', accepted: false, reason: '不属本会受理', by: 'm3' }, (t += 1)),
+    st.answerDispatch(c, { organisationId: 'town-a', accepted: false, reason: '不属本会受理', by: 'm3' }, tick()),
   );
-  c = step(st.dispatchCase(c, { organisationId: 'town-a-labour', jointWith: ['town-a'], by: 'hub' }, (t += 1)));
-  c = step(st.answerDispatch(c, { organisationId: 'town-a-labour', accepted: true, by: 'm1' }, (t += 1)));
-  c = step(st.recordConsent(c, { partyId: 'p1', given: true, by: 'm1', via: 'signed' }, (t += 1)));
-  c = step(st.recordConsent(c, { partyId: 'p2', given: true, by: 'm1', via: 'phone' }, (t += 1)));
-  c = step(st.assignMediators(c, ['m1'], false, 'm1', (t += 1)));
+  c = step(st.dispatchCase(c, { organisationId: 'town-a-labour', jointWith: ['town-a'], by: 'hub' }, tick()));
+  c = step(st.answerDispatch(c, { organisationId: 'town-a-labour', accepted: true, by: 'm1' }, tick()));
+  c = step(st.recordConsent(c, { partyId: 'p1', given: true, by: 'm1', via: 'signed' }, tick()));
+  c = step(st.recordConsent(c, { partyId: 'p2', given: true, by: 'm1', via: 'phone' }, tick()));
+  c = step(st.assignMediators(c, ['m1'], false, 'm1', tick()));
   c = step(
     st.recordSession(
       c,
       { at: t, place: '调解室', participants: ['张某'], summary: '陈述', nextStep: '再谈' },
       'm1',
-      (t += 1),
+      tick(),
     ),
   );
-  c = step(st.pauseLimit(c, 'awaiting-materials', 'm1', (t += 1)));
-  c = step(st.resumeLimit(c, 'awaiting-materials', 'm1', (t += 1)));
+  c = step(st.pauseLimit(c, 'awaiting-materials', 'm1', tick()));
+  c = step(st.resumeLimit(c, 'awaiting-materials', 'm1', tick()));
   c = step(
     st.extendLimit(
       c,
       { by: 'm1', role: 'mediator', duration: 'P15D', reason: '双方同意', consentOf: ['p1', 'p2'] },
-      (t += 1),
+      tick(),
     ),
   );
-  c = step(st.reportRisk(c, 'violence', '情绪激动', 'm1', (t += 1)));
-  c = step(st.receiveRisk(c, '已出警', 'psb.duty', (t += 1)));
+  c = step(st.reportRisk(c, 'violence', '情绪激动', 'm1', tick()));
+  c = step(st.receiveRisk(c, '已出警', 'psb.duty', tick()));
   c = step(
     st.recordAgreement(
       c,
@@ -63,16 +67,16 @@ function life(): NewEvent[] {
         prevented: { groupPetition: { people: 3 } },
         by: 'm1',
       },
-      (t += 1),
+      tick(),
     ),
   );
-  c = step(st.applyConfirmation(c, 'court', 'm1', (t += 1)));
-  c = step(st.courtAccepts(c, 'dept.court', (t += 1)));
-  c = step(st.courtDecides(c, true, 'dept.court', (t += 1)));
-  c = step(st.recordPerformance(c, 'full', '已履行', 'm1', (t += 1)));
-  c = step(st.closeCase(c, 'm1', (t += 1)));
-  c = step(st.recordVisit(c, '回访', 'm1', (t += 1)));
-  step(st.recordSatisfaction(c, { partyId: 'p1', score: 5, comment: '', via: 'call' }, 'm1', (t += 1)));
+  c = step(st.applyConfirmation(c, 'court', 'm1', tick()));
+  c = step(st.courtAccepts(c, 'dept.court', tick()));
+  c = step(st.courtDecides(c, true, 'dept.court', tick()));
+  c = step(st.recordPerformance(c, 'full', '已履行', 'm1', tick()));
+  c = step(st.closeCase(c, 'm1', tick()));
+  c = step(st.recordVisit(c, '回访', 'm1', tick()));
+  step(st.recordSatisfaction(c, { partyId: 'p1', score: 5, comment: '', via: 'call' }, 'm1', tick()));
   // A refusal of consent ends a second case as failed.
   const other = st.receiveCase(courtDelegation({ id: '01JMEDCASE000000000000000B' }), T0);
   step(st.recordConsent(other.state, { partyId: 'p2', given: false, by: 'hub', via: 'phone' }, T0 + 1));
