@@ -1,0 +1,73 @@
+// A dispatched case nobody answers: its accept-or-return clock breaches, the 司法所's people on duty
+// get the breach alert, the case enters the hub's overdue queue, and leaves it once the organisation
+// answers (the breached clock is met late).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
+import { workingDaysDue } from './support';
+
+let rt: LocalRuntime;
+let api: Api;
+let hub: string;
+let mediator: string;
+
+beforeAll(async () => {
+  rt = await startTestRuntime({ clock: 'virtual' });
+  api = apiOf(rt.baseUrl);
+  [hub, mediator] = await Promise.all([login(api, 'justice.hub'), login(api, 'tianmenshan.li')]);
+});
+afterAll(async () => rt?.stop());
+
+const ids = async (q: string) =>
+  ((await api('GET', `/v1/mediation-cases?${q}`, { token: hub })).json.items as { id: string }[]).map((i) => i.id);
+
+describe('an unanswered dispatch', () => {
+  it('breaches, alerts the organisation’s department, and sits in the overdue queue until answered', async () => {
+    // Prepare
+    const made = await api('POST', '/v1/mediation-cases', {
+      token: hub,
+      body: {
+        source: 'hotline',
+        title: '楼上漏水纠纷',
+        summary: '楼上住户卫生间漏水至楼下',
+        disputeType: 'neighbourhood',
+        regionCode: '340202002',
+        peopleInvolved: 2,
+        parties: [
+          { id: 'a', role: 'applicant', name: '甲' },
+          { id: 'b', role: 'respondent', name: '乙' },
+        ],
+      },
+    });
+    expect(made.status, made.text).toBe(201);
+    const id = made.json.id as string;
+    const sent = await api('POST', `/v1/mediation-cases/${id}/dispatch`, {
+      token: hub,
+      body: { organisationId: 'tianmenshan' },
+    });
+    const sentAt = (await api('GET', '/_local/clock')).json.nowMs as number;
+    const due = workingDaysDue(sentAt, 2);
+    // Act
+    const by = Math.ceil((due - sentAt) / 1000) + 60;
+    await api('POST', '/_local/clock/advance', { body: { by: `PT${by}S` } });
+    // Assess
+    expect(sent.status, sent.text).toBe(200);
+    await eventually(async () => (await ids('queue=overdue')).includes(id), 'the case in the overdue queue');
+    const alerts = (await api('GET', '/v1/alerts?status=all', { token: mediator })).json.items as {
+      clockId: string;
+      reason: string;
+      recipients: string[];
+    }[];
+    expect(alerts.find((a) => a.clockId === `${id}.dispatch-1` && a.reason === 'breach')?.recipients).toContain(
+      'tianmenshan.li',
+    );
+    const accepted = await api('POST', `/v1/mediation-cases/${id}/answer`, {
+      token: mediator,
+      body: { accepted: true },
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.json.clocks.find((c: { key: string }) => c.key === 'dispatch-1').status).toBe('met');
+    expect(await ids('queue=overdue')).not.toContain(id);
+    expect(await ids('queue=organisation&organisationId=tianmenshan')).toContain(id);
+  });
+});
