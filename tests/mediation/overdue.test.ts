@@ -53,14 +53,15 @@ describe('an unanswered dispatch', () => {
     // Assess
     expect(sent.status, sent.text).toBe(200);
     await eventually(async () => (await ids('queue=overdue')).includes(id), 'the case in the overdue queue');
-    const alerts = (await api('GET', '/v1/alerts?status=all', { token: mediator })).json.items as {
-      clockId: string;
-      reason: string;
-      recipients: string[];
-    }[];
-    expect(alerts.find((a) => a.clockId === `${id}.dispatch-1` && a.reason === 'breach')?.recipients).toContain(
-      'tianmenshan.li',
-    );
+    const breach = await eventually(async () => {
+      const items = (await api('GET', '/v1/alerts?status=all', { token: mediator })).json.items as {
+        clockId: string;
+        reason: string;
+        recipients: string[];
+      }[];
+      return items.find((a) => a.clockId === `${id}.dispatch-1` && a.reason === 'breach');
+    }, 'the breach alert');
+    expect(breach.recipients).toContain('tianmenshan.li');
     const accepted = await api('POST', `/v1/mediation-cases/${id}/answer`, {
       token: mediator,
       body: { accepted: true },
@@ -69,5 +70,25 @@ describe('an unanswered dispatch', () => {
     expect(accepted.json.clocks.find((c: { key: string }) => c.key === 'dispatch-1').status).toBe('met');
     expect(await ids('queue=overdue')).not.toContain(id);
     expect(await ids('queue=organisation&organisationId=tianmenshan')).toContain(id);
+  });
+
+  it('a major dispute’s responsible leader finds it in their queue and may read it; others may not', async () => {
+    // Prepare
+    const [leader, other] = await Promise.all([login(api, 'justice.leader'), login(api, 'justice.duty')]);
+    const id = (await api('GET', '/v1/mediation-cases?queue=organisation&organisationId=tianmenshan', { token: hub }))
+      .json.items[0].id as string;
+    // Act
+    const tier = await api('POST', `/v1/mediation-cases/${id}/tier`, {
+      token: hub,
+      body: { tier: 'major', responsibleLeader: 'justice.leader' },
+    });
+    const mine = await api('GET', '/v1/mediation-cases?queue=leader', { token: leader });
+    const theirs = await api('GET', '/v1/mediation-cases?queue=leader&leader=justice.leader', { token: other });
+    // Assess
+    expect(tier.status, tier.text).toBe(200);
+    expect(mine.json.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect((await api('GET', `/v1/mediation-cases/${id}`, { token: leader })).status).toBe(200);
+    expect(theirs.status).toBe(403);
+    expect((await api('GET', `/v1/mediation-cases/${id}`, { token: other })).status).toBe(403);
   });
 });

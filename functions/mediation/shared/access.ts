@@ -48,6 +48,8 @@ export function mayWork(c: Caller, mc: MediationCase): boolean {
 export function mayRead(c: Caller, mc: MediationCase): boolean {
   if (mayWork(c, mc)) return true;
   if (c.organisationId !== undefined && mc.dispatches.some((x) => x.organisationId === c.organisationId)) return true;
+  // 领导包案: the responsible leader follows the case.
+  if (mc.responsibleLeader !== undefined && mc.responsibleLeader === c.actor) return true;
   const dept = c.principal.departmentId;
   return mc.referral?.departmentId === dept || mc.confirmation?.courtDepartmentId === dept;
 }
