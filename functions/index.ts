@@ -36,6 +36,7 @@ import { mediationConfigWiring } from './mediation/config/wiring';
 import { mediationCourtConfirmationWiring } from './mediation/court-confirmation/wiring';
 import { getMediationCaseWiring } from './mediation/get-case/wiring';
 import { mediationIntakeWiring } from './mediation/intake/wiring';
+import { mediationLeaderAlertsWiring } from './mediation/leader-alerts/wiring';
 import { listMediationCasesWiring } from './mediation/list-cases/wiring';
 import { mediationReferralsWiring } from './mediation/referrals/wiring';
 import { mediationSuggestionsWiring } from './mediation/suggestions/wiring';
@@ -98,6 +99,7 @@ export const allFunctions: FunctionWiring[] = [
   caseActionsWiring,
   mediationCourtConfirmationWiring,
   mediationClockBreachedWiring,
+  mediationLeaderAlertsWiring,
   getMediationCaseWiring,
   listMediationCasesWiring,
 ];

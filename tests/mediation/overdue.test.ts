@@ -3,6 +3,7 @@
 // answers (the breached clock is met late).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { recordingNotifier } from '../../packages/platform/src/alert-notifier';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
 import { workingDaysDue } from './support';
 
@@ -10,9 +11,11 @@ let rt: LocalRuntime;
 let api: Api;
 let hub: string;
 let mediator: string;
+const notifier = recordingNotifier();
 
 beforeAll(async () => {
   rt = await startTestRuntime({ clock: 'virtual' });
+  rt.deps.notifier = notifier;
   api = apiOf(rt.baseUrl);
   [hub, mediator] = await Promise.all([login(api, 'justice.hub'), login(api, 'tianmenshan.li')]);
 });
@@ -72,7 +75,7 @@ describe('an unanswered dispatch', () => {
     expect(await ids('queue=organisation&organisationId=tianmenshan')).toContain(id);
   });
 
-  it('a major dispute’s responsible leader finds it in their queue and may read it; others may not', async () => {
+  it('a major dispute’s responsible leader finds it in their queue, may read it, and gets its alerts; others may not', async () => {
     // Prepare
     const [leader, other] = await Promise.all([login(api, 'justice.leader'), login(api, 'justice.duty')]);
     const id = (await api('GET', '/v1/mediation-cases?queue=organisation&organisationId=tianmenshan', { token: hub }))
@@ -90,5 +93,16 @@ describe('an unanswered dispatch', () => {
     expect((await api('GET', `/v1/mediation-cases/${id}`, { token: leader })).status).toBe(200);
     expect(theirs.status).toBe(403);
     expect((await api('GET', `/v1/mediation-cases/${id}`, { token: other })).status).toBe(403);
+    // The respondent has not answered: its warning reaches the leader as well as the people on duty.
+    const respondent = tier.json.clocks.find((c: { key: string }) => c.key === 'respondent');
+    const now = (await api('GET', '/_local/clock')).json.nowMs as number;
+    const by = Math.ceil((Date.parse(respondent.dueAt) - 14 * 3_600_000 - now) / 1000);
+    await api('POST', '/_local/clock/advance', { body: { by: `PT${by}S` } });
+    const toLeader = await eventually(
+      async () => notifier.sent.find((m) => m.recipients.includes('justice.leader')),
+      'the alert to the responsible leader',
+    );
+    expect(toLeader.subject).toContain('【领导包案】楼上漏水纠纷');
+    expect(toLeader.subject).toContain('被申请人答复是否同意调解');
   });
 });
