@@ -31,15 +31,10 @@ import { setWebhookWiring } from './exchange/set-webhook/wiring';
 import { verifyEvidenceWiring } from './exchange/verify-evidence/wiring';
 import { verifyEvidenceJobWiring } from './exchange/verify-evidence-job/wiring';
 import { caseActionsWiring } from './mediation/case-actions/wiring';
-import { mediationClockBreachedWiring } from './mediation/clock-breached/wiring';
 import { mediationConfigWiring } from './mediation/config/wiring';
-import { mediationCourtConfirmationWiring } from './mediation/court-confirmation/wiring';
-import { getMediationCaseWiring } from './mediation/get-case/wiring';
 import { mediationIntakeWiring } from './mediation/intake/wiring';
-import { mediationLeaderAlertsWiring } from './mediation/leader-alerts/wiring';
-import { listMediationCasesWiring } from './mediation/list-cases/wiring';
-import { mediationReferralsWiring } from './mediation/referrals/wiring';
-import { mediationSuggestionsWiring } from './mediation/suggestions/wiring';
+import { mediationEventsWiring } from './mediation/on-events/wiring';
+import { mediationReadWiring } from './mediation/read/wiring';
 import { incidentClockBreachedWiring } from './opinion/clock-breached/wiring';
 import { closeIncidentWiring } from './opinion/close/wiring';
 import { getIncidentWiring } from './opinion/get-incident/wiring';
@@ -94,12 +89,7 @@ export const allFunctions: FunctionWiring[] = [
   meWiring,
   mediationConfigWiring,
   mediationIntakeWiring,
-  mediationReferralsWiring,
-  mediationSuggestionsWiring,
   caseActionsWiring,
-  mediationCourtConfirmationWiring,
-  mediationClockBreachedWiring,
-  mediationLeaderAlertsWiring,
-  getMediationCaseWiring,
-  listMediationCasesWiring,
+  mediationReadWiring,
+  mediationEventsWiring,
 ];

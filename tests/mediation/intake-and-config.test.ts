@@ -4,8 +4,7 @@
 // renames a channel and adds an organisation at run time, and the staffing report shows the
 // committees below the seed's targets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as courtAnswers } from '../../functions/mediation/court-confirmation/handler';
-import { handler as referrals } from '../../functions/mediation/referrals/handler';
+import { handler as mediationEvents } from '../../functions/mediation/on-events/handler';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import type { DeliveredEvent } from '../../packages/platform/src/events/envelope';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
@@ -143,8 +142,8 @@ describe('redelivered and misaddressed events', () => {
       referral({ title: '重复投递的委派' }),
     );
     // Act
-    await referrals(event);
-    await referrals(event);
+    await mediationEvents(event);
+    await mediationEvents(event);
     // Assess
     const intake = await api('GET', '/v1/mediation-cases?queue=intake', { token: hub });
     expect(
@@ -158,7 +157,7 @@ describe('redelivered and misaddressed events', () => {
     const id = await post('court', 'MediationReferral.Delegated', referral({ title: '别院的答复' }));
     const before = (await read(id, hub)).json;
     // Act
-    await courtAnswers(
+    await mediationEvents(
       delivered('dept.psb', 'JudicialConfirmation.Accepted', '01KJMEDWR0NGC0VRT000000001', {
         caseId: id,
         acceptedAt: new Date().toISOString(),

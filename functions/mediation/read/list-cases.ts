@@ -1,10 +1,10 @@
 import { ForbiddenError, ValidationError } from '@fazhi/platform/errors';
-import { httpRoute } from '@fazhi/platform/http/route';
+import type { Reply, RouteContext } from '@fazhi/platform/http/route';
+import type { RouteWiring } from '@fazhi/platform/wiring';
 import { type Caller, callerOf } from '../shared/access';
 import { listQueue } from '../shared/case-store';
 import { summaryView } from '../shared/case-view';
 import { getStructure } from '../shared/config-store';
-import { listMediationCasesWiring } from './wiring';
 
 type Query = { queue: string; organisationId?: string; leader?: string; status?: string };
 
@@ -38,9 +38,9 @@ function queueOf(q: Query, c: Caller): string {
   }
 }
 
-export const handler = httpRoute(listMediationCasesWiring.routes[0]!, async ({ principal, query, deps: d }) => {
+export async function listCasesRoute({ principal, query, deps: d }: RouteContext<RouteWiring>): Promise<Reply> {
   const structure = await getStructure(d);
   const caller = await callerOf(d, principal!, structure?.value);
-  const items = await listQueue(d, queueOf(query, caller));
+  const items = await listQueue(d, queueOf(query as Query, caller));
   return { status: 200, body: { items: items.map(summaryView) } };
-});
+}

@@ -1,11 +1,11 @@
 import { suggestOrganisations } from '@fazhi/domain/mediation/suggest';
-import { httpRoute } from '@fazhi/platform/http/route';
+import type { Reply, RouteContext } from '@fazhi/platform/http/route';
+import type { RouteWiring } from '@fazhi/platform/wiring';
 import { callerOf, requireHub } from '../shared/access';
 import { getCase } from '../shared/case-store';
 import { getRules, requireStructure } from '../shared/config-store';
-import { mediationSuggestionsWiring } from './wiring';
 
-export const handler = httpRoute(mediationSuggestionsWiring.routes[0]!, async ({ principal, params, deps: d }) => {
+export async function suggestionsRoute({ principal, params, deps: d }: RouteContext<RouteWiring>): Promise<Reply> {
   const structure = await requireStructure(d);
   requireHub(await callerOf(d, principal!, structure));
   const [{ state: c }, rules] = await Promise.all([getCase(d, params.caseId ?? ''), getRules(d)]);
@@ -17,4 +17,4 @@ export const handler = httpRoute(mediationSuggestionsWiring.routes[0]!, async ({
     5,
   );
   return { status: 200, body: { items } };
-});
+}
