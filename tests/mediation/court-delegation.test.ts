@@ -22,6 +22,7 @@ interface ClockJson {
   status: string;
   dueAt: string;
   provisional: boolean;
+  startedAt: string;
 }
 interface CaseJson {
   id: string;
@@ -174,6 +175,7 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
     });
     const returnedQueue = await queue('queue=returned');
     const again = await act(hub, 'dispatch', { organisationId: suggestions.json.items[0].organisationId });
+    const redispatchedAt = await now();
     const accepted = await act(labour, 'answer', { accepted: true });
     const acceptedAt = await now();
     // Assess
@@ -191,6 +193,7 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
     expect(clock(returned, 'dispatch-1').status).toBe('met');
     expect(returnedQueue).toContain(caseId);
     expect(again.dispatches.map((x) => x.organisationId)).toEqual(['fanluoshan', 'fanluoshan-labour']);
+    expect(Date.parse(clock(again, 'dispatch-2').dueAt)).toBe(workingDaysDue(redispatchedAt, 2));
     expect(accepted.status).toBe('accepted');
     expect(clock(accepted, 'dispatch-2').status).toBe('met');
     const respondent = clock(accepted, 'respondent');
@@ -246,6 +249,7 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
       },
       201,
     );
+    const riskFrom = await now();
     const risk = await act(labour, 'risk', { kind: 'civil-to-criminal', note: '申请人扬言报复公司负责人' }, 201);
     const riskAt = await now();
     await advanceTo(riskAt + 2 * MIN);
@@ -265,6 +269,10 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
     expect(second.status).toBe('mediating');
     expect((second.sessions as unknown[]).length).toBe(2);
     expect(clock(risk, 'risk-1')).toMatchObject({ policyId: 'mediation.risk-police-receipt', departmentId: 'psb' });
+    const riskClock = clock(risk, 'risk-1');
+    expect(Date.parse(riskClock.startedAt)).toBeGreaterThanOrEqual(riskFrom);
+    expect(Date.parse(riskClock.startedAt)).toBeLessThanOrEqual(riskAt);
+    expect(Date.parse(riskClock.dueAt) - Date.parse(riskClock.startedAt)).toBe(HOUR);
     expect(policeAlert).toMatchObject({ reason: 'warning', departmentId: 'psb' });
     expect(policeAlert.recipients).toContain('psb.duty');
     expect(clock(receipt, 'risk-1').status).toBe('met');
