@@ -92,7 +92,13 @@ describe('referrals from the court, the police and the petition office', () => {
     const petition = await post(
       'petition',
       'MediationReferral.PetitionReferred',
-      referral({ disputeType: 'property_management' }),
+      referral({
+        disputeType: 'property_management',
+        parties: [
+          { id: 'p1', role: 'applicant', name: '李某', idNumber: '340202198502021234', phone: '13800000011' },
+          { id: 'p2', role: 'respondent', name: '某物业服务有限公司', idNumber: '91340200MA2NQ0LK1Q' },
+        ],
+      }),
     );
     const byPolice = await read(police, keyOf('psb'));
     const byPetition = await read(petition, keyOf('petition'));
@@ -101,6 +107,7 @@ describe('referrals from the court, the police and the petition office', () => {
     expect(byPolice.json.clocks).toEqual([]);
     expect(byPolice.json.parties[0]).toMatchObject({ phone: '13800000011', idNumber: '340202198502021234' });
     expect(byPetition.json.parties[0]).toMatchObject({ phone: '138****0011', idNumber: '340202********1234' });
+    expect(byPetition.json.parties[1].idNumber).toBe('913402********LK1Q');
     expect((await read(police, keyOf('petition'))).status).toBe(403);
     expect((await read(petition, keyOf('psb'))).status).toBe(403);
     const listed = await api('GET', '/v1/mediation-cases?queue=referred', { token: keyOf('petition') });
