@@ -30,6 +30,11 @@ import { rotateKeyWiring } from './exchange/rotate-key/wiring';
 import { setWebhookWiring } from './exchange/set-webhook/wiring';
 import { verifyEvidenceWiring } from './exchange/verify-evidence/wiring';
 import { verifyEvidenceJobWiring } from './exchange/verify-evidence-job/wiring';
+import { caseActionsWiring } from './mediation/case-actions/wiring';
+import { mediationConfigWiring } from './mediation/config/wiring';
+import { mediationIntakeWiring } from './mediation/intake/wiring';
+import { mediationEventsWiring } from './mediation/on-events/wiring';
+import { mediationReadWiring } from './mediation/read/wiring';
 import { incidentClockBreachedWiring } from './opinion/clock-breached/wiring';
 import { closeIncidentWiring } from './opinion/close/wiring';
 import { getIncidentWiring } from './opinion/get-incident/wiring';
@@ -82,4 +87,9 @@ export const allFunctions: FunctionWiring[] = [
   closeIncidentWiring,
   incidentClockBreachedWiring,
   meWiring,
+  mediationConfigWiring,
+  mediationIntakeWiring,
+  caseActionsWiring,
+  mediationReadWiring,
+  mediationEventsWiring,
 ];

@@ -15,6 +15,14 @@ import { clockResumedV1 } from './types/clock-resumed';
 import { clockStartedV1 } from './types/clock-started';
 import { clockWarningDueV1 } from './types/clock-warning-due';
 import { enforcementLeadSharedV1 } from './types/enforcement-lead-shared';
+import { judicialConfirmationAcceptedV1, judicialConfirmationDecidedV1 } from './types/judicial-confirmation';
+import { MEDIATION_CASE_ENTRIES } from './types/mediation-case';
+import {
+  mediationReferralDelegatedV1,
+  mediationReferralEntrustedV1,
+  mediationReferralPetitionReferredV1,
+  mediationReferralPoliceReferredV1,
+} from './types/mediation-referral';
 import { opinionIncidentClosedV1 } from './types/opinion-incident-closed';
 import { opinionIncidentMilestoneRecordedV1 } from './types/opinion-incident-milestone-recorded';
 import { opinionIncidentOpenedV1 } from './types/opinion-incident-opened';
@@ -47,6 +55,13 @@ export const catalog: readonly CatalogEntry[] = [
   alertAcknowledgedV1,
   alertRemindedV1,
   alertResolvedV1,
+  mediationReferralDelegatedV1,
+  mediationReferralEntrustedV1,
+  mediationReferralPoliceReferredV1,
+  mediationReferralPetitionReferredV1,
+  judicialConfirmationAcceptedV1,
+  judicialConfirmationDecidedV1,
+  ...MEDIATION_CASE_ENTRIES,
 ];
 
 /** The entry for a detail-type: the given version, or the latest one when `version` is omitted. */

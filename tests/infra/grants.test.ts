@@ -195,7 +195,7 @@ describe('table grants, compared with the wiring', () => {
     expect(who(['DeleteItem'], 'DEPT#psb')).toEqual([]);
   });
 
-  it('deletes nothing but the notifier’s own send claims', () => {
+  it('deletes nothing but send claims and a mediation case’s own queue entries', () => {
     // Act
     const deleters = allFunctions.flatMap((w) =>
       SAMPLES.filter((k) => allows(statementsOfRole(roleOf(w.name)), 'DeleteItem', TABLE, [k])).map(
@@ -203,7 +203,11 @@ describe('table grants, compared with the wiring', () => {
       ),
     );
     // Assess
-    expect(deleters).toEqual(['alerts-notify SENT#x1']);
+    expect(deleters).toEqual([
+      'alerts-notify SENT#x1',
+      'mediation-case-actions MEDCASE#x1',
+      'mediation-on-events SENT#x1',
+    ]);
   });
 });
 

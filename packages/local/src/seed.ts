@@ -27,6 +27,7 @@ import {
 } from './demo-data';
 import { type DemoHistoryOptions, seedDemoHistory } from './demo-history';
 import { hashPassword, userKey } from './local-idp';
+import { seedMediationDemo } from './mediation-seed';
 
 export interface Credentials {
   baseUrl: string;
@@ -98,6 +99,7 @@ export async function seedDemo(
     ),
   );
   await seedDemoRosters(d);
+  await seedMediationDemo(d);
   if (history) await seedDemoHistory(functionDeps, baseUrl, history);
   const credentials: Credentials = {
     baseUrl,

@@ -53,6 +53,11 @@ function hoursClock(policy: Spec): ClockPolicy {
   };
 }
 
+/** An hour clock whose warnings are not the usual 2 h / 1 h / 30 min. */
+function withWarnings(warnings: string[], policy: Spec): ClockPolicy {
+  return { ...hoursClock(policy), warnings };
+}
+
 /** Day-counted periods (days, working days, months) for an act: they roll unless told otherwise. */
 function daysClock(counting: 'calendarDays' | 'workingDays' | 'months', policy: Spec): ClockPolicy {
   const mode = policy.mode ?? 'dueBy';
@@ -128,10 +133,11 @@ export const MEDIATION_POLICIES: readonly ClockPolicy[] = [
     startsOnEn: 'the day the court delegates the dispute',
     duration: 'P30D',
     pauseReasons: MEDIATION_PAUSES,
+    extension: { allowedRoles: ['mediator', 'hub-dispatcher'], consent: 'required', maxTotal: 'P30D' },
     source:
       '《最高人民法院关于人民法院进一步深化多元化纠纷解决机制改革的意见》（法发〔2016〕14号）第二十七条：委派调解期限30日',
     sourceEn: 'SPC opinion on deepening diversified dispute resolution (Fa Fa [2016] No. 14), Art. 27: 30 days',
-    note: 'DOMAIN.md cites it as 法释〔2016〕14号; the SPC document is numbered 法发〔2016〕14号.',
+    note: "DOMAIN.md cites it as 法释〔2016〕14号; the SPC document is numbered 法发〔2016〕14号. Extension with both parties' consent follows 《最高人民法院关于人民法院特邀调解的规定》 Art. 23; the law sets no total, P30D is a city default to confirm.",
     verified: true,
   }),
   daysClock('calendarDays', {
@@ -242,6 +248,18 @@ export const MEDIATION_POLICIES: readonly ClockPolicy[] = [
     sourceEn: "People's Mediation Law Art. 31: the organisation supervises the performance of the agreement",
     note: 'The period is set by each agreement; P30D is only the schema default.',
     verified: true,
+  }),
+  withWarnings(['PT59M', 'PT30M'], {
+    id: 'mediation.risk-police-receipt',
+    name: '公安机关签收调解风险报告',
+    nameEn: 'Public security acknowledges a reported mediation risk',
+    startsOn: '调解组织报告风险之时',
+    startsOnEn: 'the moment the organisation reports the risk',
+    duration: 'PT1H',
+    source: '《中华人民共和国人民调解法》第二十五条：可能激化的，应当及时向当地公安机关或者其他有关部门报告',
+    sourceEn: "People's Mediation Law Art. 25: report a dispute that may escalate to public security at once",
+    note: 'The law says 及时; 1 h to acknowledge is a city default. The first warning falls one minute after the report, so the police on-duty alert comes with the next sweep.',
+    verified: false,
   }),
   daysClock('calendarDays', {
     id: 'mediation.follow-up-visit',

@@ -13,7 +13,8 @@ export type MediationClockKey =
   | 'confirmation-decision'
   | 'performance'
   | 'visit'
-  | `dispatch-${number}`;
+  | `dispatch-${number}`
+  | `risk-${number}`;
 
 export type MediationClockIntent =
   | {
@@ -52,6 +53,7 @@ export const MEDIATION_POLICY_IDS = {
   confirmationDecision: 'mediation.judicial-confirmation-decision',
   performance: 'mediation.performance',
   visit: 'mediation.follow-up-visit',
+  riskReceipt: 'mediation.risk-police-receipt',
 } as const;
 
 /**

@@ -10,6 +10,7 @@ import {
   dispatchCase,
   extendLimit,
   receiveCase,
+  receiveRisk,
   recordAgreement,
   recordConsent,
   recordFailure,
@@ -295,7 +296,10 @@ describe('rules that protect the parties', () => {
     const t = setTier(r.state, 'major', 'leader.chen', 'hub', T0);
     expect(t.state.responsibleLeader).toBe('leader.chen');
     const risk = reportRisk(t.state, 'civil-to-criminal', '申请人扬言报复', 'm1', T0 + 1);
-    expect(risk.events[0]).toMatchObject({ type: 'MediationCase.RiskReported', data: { kind: 'civil-to-criminal' } });
+    expect(risk.events[0]).toMatchObject({
+      type: 'MediationCase.RiskReported',
+      data: { kind: 'civil-to-criminal', report: 1 },
+    });
     expect(risk.state.risk).toBe('high');
   });
 
@@ -330,5 +334,28 @@ describe('rules that protect the parties', () => {
         ),
       ),
     ).toBe('agreement-invalid');
+  });
+});
+
+describe('a reported risk and its receipt by public security', () => {
+  it('starts a receipt clock per report, met when the police sign for every open report', () => {
+    // Prepare
+    const r = receiveCase(courtDelegation(), T0);
+    const first = reportRisk(r.state, 'violence', '被申请人情绪激动', 'm1', T0 + 1);
+    const second = reportRisk(first.state, 'group-petition', '十余名工人聚集', 'm1', T0 + 2);
+    // Act
+    const received = receiveRisk(second.state, '已派民警', 'psb.duty', T0 + 3);
+    // Assess
+    expect(first.clocks).toEqual([
+      { kind: 'start', key: 'risk-1', policyId: 'mediation.risk-police-receipt', startedAt: T0 + 1 },
+    ]);
+    expect(second.clocks.map((c) => c.key)).toEqual(['risk-2']);
+    expect(received.clocks).toEqual([
+      { kind: 'meet', key: 'risk-1', at: T0 + 3 },
+      { kind: 'meet', key: 'risk-2', at: T0 + 3 },
+    ]);
+    expect(received.events[0]).toMatchObject({ type: 'MediationCase.RiskReceived', data: { reports: [1, 2] } });
+    expect(() => receiveRisk(received.state, undefined, 'psb.duty', T0 + 4)).toThrow(/已经签收/);
+    expect(() => receiveRisk(r.state, undefined, 'psb.duty', T0 + 4)).toThrow(/不能签收/);
   });
 });

@@ -389,11 +389,30 @@ export function reportRisk(c: MediationCase, kind: RiskKind, note: string, by: s
   const d = new Draft(c, now, by);
   d.state.risksReported = [...c.risksReported, { kind, at: now, by, note }];
   d.state.risk = 'high';
+  const n = d.state.risksReported.length;
   d.emit(
     'MediationCase.RiskReported',
-    { kind, regionCode: c.regionCode, disputeType: c.disputeType, peopleInvolved: c.peopleInvolved },
+    { kind, regionCode: c.regionCode, disputeType: c.disputeType, peopleInvolved: c.peopleInvolved, report: n },
     note,
   );
+  // The police's receipt is a clock of its own: it raises the on-duty alert there at once.
+  d.start(`risk-${n}`, MEDIATION_POLICY_IDS.riskReceipt, now);
+  return d.done();
+}
+
+/** Public security confirms it received the reported risks; their receipt clocks are met. */
+export function receiveRisk(c: MediationCase, note: string | undefined, by: string, now: number): CaseDecision {
+  const open = c.risksReported.flatMap((r, i) => (r.receivedAt === undefined ? [i] : []));
+  if (open.length === 0) {
+    if (c.risksReported.length > 0) already('风险报告已经签收');
+    refuse(c, '签收风险报告');
+  }
+  const d = new Draft(c, now, by);
+  d.state.risksReported = c.risksReported.map((r) =>
+    r.receivedAt === undefined ? { ...r, receivedAt: now, receivedBy: by } : r,
+  );
+  for (const i of open) d.stop(`risk-${i + 1}`, 'meet');
+  d.emit('MediationCase.RiskReceived', { reports: open.map((i) => i + 1) }, note);
   return d.done();
 }
 

@@ -103,7 +103,7 @@ export interface MediationCase {
   organisationId?: string;
   mediators: { ids: string[]; chosenByParties: boolean };
   sessions: Session[];
-  risksReported: { kind: RiskKind; at: number; by: string; note: string }[];
+  risksReported: { kind: RiskKind; at: number; by: string; note: string; receivedAt?: number; receivedBy?: string }[];
   agreement?: Agreement;
   failure?: { at: number; reason: string; routesTold: OtherRoute[] };
   prevented: Prevented;
@@ -139,6 +139,7 @@ export const MEDIATION_EVENT_TYPES = [
   'MediationCase.Paused',
   'MediationCase.Resumed',
   'MediationCase.RiskReported',
+  'MediationCase.RiskReceived',
   'MediationCase.Agreed',
   'MediationCase.Failed',
   'MediationCase.ConfirmationApplied',

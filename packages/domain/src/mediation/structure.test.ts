@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../domain-error';
-import { staffingReport, structureSchema, validateStructure } from './structure';
+import {
+  departmentOfOrganisation,
+  organisationOfUser,
+  staffingReport,
+  structureSchema,
+  validateStructure,
+} from './structure';
 import { suggestOrganisations } from './suggest';
 import { STRUCTURE } from './test-fixtures';
 
@@ -37,6 +43,44 @@ describe('the 1+4+N structure', () => {
   it('refuses a region code that is not a county, township or village code', () => {
     const r = structureSchema.safeParse({ ...STRUCTURE, hub: { name: '中心', regionCode: '3402' } });
     expect(r.success).toBe(false);
+  });
+});
+
+describe('users and departments of the structure', () => {
+  it('maps a mediator’s username to one organisation, and refuses a user in two', () => {
+    // Prepare
+    const [a, b] = STRUCTURE.organisations;
+    const withUser = (o: typeof a, username: string) => ({
+      ...o!,
+      mediators: [{ ...o!.mediators[0]!, username }, ...o!.mediators.slice(1)],
+    });
+    const mapped = { ...STRUCTURE, organisations: [withUser(a, 'wang'), ...STRUCTURE.organisations.slice(1)] };
+    const twice = {
+      ...STRUCTURE,
+      organisations: [withUser(a, 'wang'), withUser(b, 'wang'), ...STRUCTURE.organisations.slice(2)],
+    };
+    // Act
+    const found = organisationOfUser(validateStructure(mapped), 'wang');
+    let error: DomainError | undefined;
+    try {
+      validateStructure(twice);
+    } catch (e) {
+      error = e as DomainError;
+    }
+    // Assess
+    expect(found?.id).toBe(a!.id);
+    expect(organisationOfUser(mapped, 'nobody')).toBeUndefined();
+    expect(error?.issues.map((i) => i.path)).toEqual([['organisations', 1, 'mediators', 0, 'username']]);
+  });
+
+  it('an organisation without a department of its own is answered for by the hub’s', () => {
+    // Prepare
+    const [a, ...rest] = STRUCTURE.organisations;
+    const s = { ...STRUCTURE, organisations: [{ ...a!, departmentId: 'sfs-a' }, ...rest] };
+    // Act + Assess
+    expect(departmentOfOrganisation(s, a!.id)).toBe('sfs-a');
+    expect(departmentOfOrganisation(s, rest[0]!.id)).toBe('justice');
+    expect(departmentOfOrganisation(s, undefined)).toBe('justice');
   });
 });
 

@@ -9,6 +9,8 @@ import { DISPUTE_TYPE_CODES } from './taxonomy';
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const slug = z.string().regex(SLUG, '只能使用小写字母、数字和连字符，最长 63 个字符');
 const zhText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最多 ${max} 个字符`);
+/** A platform department id (its duty roster receives the alerts of the clocks it owns). */
+const departmentId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, '部门编号格式不正确');
 /** GB/T 2260 region codes: 6 digits for a county, 9 for a township, 12 for a village. */
 export const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '行政区划代码应为 6、9 或 12 位数字');
 
@@ -43,6 +45,11 @@ export const organisationSchema = z.object({
   regionCode,
   disputeTypes: z.array(z.enum(DISPUTE_TYPE_CODES as [string, ...string[]])).min(1, '至少受理一种纠纷类型'),
   mediators: z.array(mediatorSchema).max(500),
+  /**
+   * The department whose duty roster answers for this organisation's clocks (e.g. the township's
+   * 司法所). Absent: the hub's department does.
+   */
+  departmentId: departmentId.optional(),
   active: z.boolean().default(true),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -51,7 +58,14 @@ export const channelSchema = z.object({ id: slug, name: zhText(40), active: z.bo
 export type Channel = z.infer<typeof channelSchema>;
 
 export const structureSchema = z.object({
-  hub: z.object({ name: zhText(80), regionCode }),
+  hub: z.object({
+    name: zhText(80),
+    regionCode,
+    /** The department that runs the hub (e.g. 市司法局): its roster answers for the hub's clocks. */
+    departmentId,
+    /** The public-security department a reported risk goes to (人民调解法 Art. 25). */
+    riskReportDepartmentId: departmentId,
+  }),
   /** Names of the localities the city's codes stand for, so suggestions and reports print 某镇, not a code. */
   regions: z
     .array(z.object({ code: regionCode, name: zhText(40) }))
@@ -82,6 +96,7 @@ export function validateStructure(s: MediationStructure): MediationStructure {
   }
   const orgIds = new Set<string>();
   const mediatorIds = new Set<string>();
+  const usernames = new Map<string, string>();
   for (const [i, o] of s.organisations.entries()) {
     if (orgIds.has(o.id)) problems.push(issue(['organisations', i, 'id'], 'duplicate', `组织编号 ${o.id} 重复`));
     orgIds.add(o.id);
@@ -91,6 +106,13 @@ export function validateStructure(s: MediationStructure): MediationStructure {
       if (mediatorIds.has(m.id))
         problems.push(issue(['organisations', i, 'mediators', j, 'id'], 'duplicate', `调解员编号 ${m.id} 重复`));
       mediatorIds.add(m.id);
+      // A user works for one organisation: access to cases follows the mapping.
+      const other = m.username === undefined ? undefined : usernames.get(m.username);
+      if (m.username !== undefined && other !== undefined && other !== o.id)
+        problems.push(
+          issue(['organisations', i, 'mediators', j, 'username'], 'duplicate', `用户 ${m.username} 已属于 ${other}`),
+        );
+      if (m.username !== undefined) usernames.set(m.username, o.id);
     }
   }
   if (problems.length > 0)
@@ -153,4 +175,15 @@ export function findOrganisation(s: MediationStructure, id: string): Organisatio
       issue('organisationId', 'unknown', '调解组织不存在'),
     ]);
   return o;
+}
+
+/** The organisation a platform user mediates for, through the structure's mediator `username`. */
+export function organisationOfUser(s: MediationStructure, username: string): Organisation | undefined {
+  return s.organisations.find((o) => o.mediators.some((m) => m.username === username));
+}
+
+/** The department whose roster answers for an organisation's clocks: its own, or the hub's. */
+export function departmentOfOrganisation(s: MediationStructure, organisationId: string | undefined): string {
+  const o = organisationId === undefined ? undefined : s.organisations.find((x) => x.id === organisationId);
+  return o?.departmentId ?? s.hub.departmentId;
 }

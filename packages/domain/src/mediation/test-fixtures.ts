@@ -29,7 +29,12 @@ export function courtDelegation(over: Partial<ReceiveCommand> = {}): ReceiveComm
 }
 
 export const STRUCTURE: MediationStructure = {
-  hub: { name: '镜湖区矛盾纠纷多元化解中心', regionCode: '340202' },
+  hub: {
+    name: '镜湖区矛盾纠纷多元化解中心',
+    regionCode: '340202',
+    departmentId: 'justice',
+    riskReportDepartmentId: 'psb',
+  },
   regions: [
     { code: '340202', name: '镜湖区' },
     { code: '340202001', name: '范罗山街道' },

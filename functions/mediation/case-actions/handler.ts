@@ -1,0 +1,45 @@
+import { httpRoutes, type RouteContext } from '@fazhi/platform/http/route';
+import { getDepartment } from '@fazhi/platform/repos/departments';
+import type { RouteWiring } from '@fazhi/platform/wiring';
+import { callerOf, mayWork } from '../shared/access';
+import { getCase } from '../shared/case-store';
+import { getRules, requireStructure } from '../shared/config-store';
+import { runCaseCommand } from '../shared/run-command';
+import { ACTION_NAMES, ACTIONS, type ActionName, actionPath } from './actions';
+import { requireWho, STEPS } from './decide';
+import { caseActionsWiring } from './wiring';
+
+function step(action: ActionName) {
+  return async ({ principal, params, body, headers, rawBody, deps: d }: RouteContext<RouteWiring>) => {
+    const id = params.caseId ?? '';
+    const structure = await requireStructure(d);
+    const caller = await callerOf(d, principal!, structure);
+    const court =
+      action === 'confirmation'
+        ? await getDepartment(d, (body as { courtDepartmentId: string }).courtDepartmentId)
+        : undefined;
+    return runCaseCommand({
+      d,
+      scope: `mediation-${action}#${id}#${caller.actor}`,
+      idempotencyKey: headers['idempotency-key'],
+      rawBody,
+      correlationId: id,
+      status: ACTIONS[action].status,
+      seesPersonalData: caller.seesPersonalData,
+      decide: async (now) => {
+        const [previous, rules] = await Promise.all([getCase(d, id), getRules(d)]);
+        const x = { caller, structure, rules: rules?.value ?? [], now, ...(court ? { courtKinds: court.kinds } : {}) };
+        requireWho(ACTIONS[action].who, x, mayWork(caller, previous.state));
+        const decision = (
+          STEPS[action] as (c: typeof previous.state, b: unknown, x: unknown) => ReturnType<(typeof STEPS)['close']>
+        )(previous.state, body, x);
+        return { decision, previous, structure };
+      },
+    });
+  };
+}
+
+export const handler = httpRoutes(
+  caseActionsWiring.routes,
+  Object.fromEntries(ACTION_NAMES.map((a) => [`POST ${actionPath(a)}`, step(a)])),
+);

@@ -1,0 +1,57 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { CASE_SUBJECT, caseBreaches } from '../shared/subject';
+
+// One function for every event the mediation service consumes (one Lambda instead of four keeps the
+// stack under CloudFormation's resource limit); each subscription keeps its own rule, retries and DLQ.
+
+export const REFERRAL_TYPES = [
+  'MediationReferral.Delegated',
+  'MediationReferral.Entrusted',
+  'MediationReferral.PoliceReferred',
+  'MediationReferral.PetitionReferred',
+] as const;
+export const COURT_ANSWER_TYPES = ['JudicialConfirmation.Accepted', 'JudicialConfirmation.Decided'] as const;
+export const LEADER_ALERT_TYPES = ['Alert.Raised', 'Alert.Escalated'] as const;
+
+export const mediationEventsWiring = defineFunction({
+  name: 'mediation-on-events',
+  service: 'mediation',
+  description:
+    'Turns referrals into cases, records the court’s confirmation answers, marks breached cases overdue, and sends a major case’s alerts to its responsible leader',
+  entry: entryOf(import.meta.url),
+  subscriptions: [
+    {
+      name: 'mediation-referrals-received',
+      pattern: { source: [{ prefix: 'dept.' }], 'detail-type': [...REFERRAL_TYPES] },
+      maxAttempts: 8,
+    },
+    {
+      name: 'mediation-court-confirmation-answers',
+      pattern: { source: [{ prefix: 'dept.' }], 'detail-type': [...COURT_ANSWER_TYPES] },
+      maxAttempts: 8,
+    },
+    caseBreaches.wiring,
+    {
+      name: 'mediation-leader-alerts-raised',
+      pattern: {
+        source: ['fazhi.alerts'],
+        'detail-type': [...LEADER_ALERT_TYPES],
+        detail: { data: { subject: { type: [CASE_SUBJECT.type] } } },
+      },
+      maxAttempts: 5,
+    },
+  ],
+  permissions: ['sns:publish'],
+  table: combineAccess(
+    P.department,
+    P.clockRegistry,
+    P.clockWrites,
+    P.idempotency('mediation-referral'),
+    P.idempotency('mediation-court-answer'),
+    { read: ['MEDCASE#', 'MEDIATION#CONFIG', 'ALERT#'], write: ['MEDCASE#', 'ALERT#', 'SUBJECTALERTS#', 'SENT#'] },
+    // The leader's notification is sent once (ddb/send-once.ts), which releases its claim on failure.
+    { delete: ['SENT#'] },
+    P.outbox,
+  ),
+});

@@ -1,0 +1,92 @@
+import { ulidParam } from '@fazhi/platform/http/edge';
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import * as z from 'zod';
+import { caseSummaryViewSchema, caseViewSchema } from '../shared/case-view';
+import { listQuerySchema } from '../shared/schemas';
+
+// Every read of mediation cases in one function (one Lambda instead of three keeps the stack under
+// CloudFormation's resource limit): a case, a queue, the suggestions for a case.
+
+export const suggestionsViewSchema = z.object({
+  items: z.array(
+    z.object({
+      organisationId: z.string(),
+      name: z.string(),
+      score: z.number(),
+      reason: z.string(),
+      ruleId: z.string().optional(),
+    }),
+  ),
+});
+
+export const mediationReadWiring = defineFunction({
+  name: 'mediation-read',
+  service: 'mediation',
+  description: 'Reads a mediation case with its clocks and timeline, a queue of cases, and the suggestions for a case',
+  entry: entryOf(import.meta.url),
+  routes: [
+    {
+      method: 'GET',
+      path: '/v1/mediation-cases/{caseId}',
+      auth: 'either',
+      doc: {
+        summary: 'Read a case with its clocks (due, status) and the timeline of every step',
+        description:
+          'Allowed: the hub, admins, mediators of an organisation the case was dispatched to, the court that delegated, entrusted or confirms it, and the police or petition office that referred it. Parties’ identity numbers and phones are masked for departments whose work does not need them.',
+        tags: ['mediation'],
+        params: z.object({ caseId: ulidParam }),
+        responses: {
+          200: { description: 'The case', schema: caseViewSchema },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not visible to you' },
+          404: { description: 'No such case' },
+        },
+      },
+    },
+
+    {
+      method: 'GET',
+      path: '/v1/mediation-cases',
+      auth: 'either',
+      doc: {
+        summary: 'A queue of cases, newest first',
+        description:
+          '`intake`, `returned`, `overdue`, `status` (with `status`): the hub. `organisation` (with `organisationId`, default the caller’s own): the hub or its mediators. `leader` (with `leader`, default the caller): the hub or that leader. `referred`: the cases the caller’s department referred.',
+        tags: ['mediation'],
+        query: listQuerySchema,
+        responses: {
+          200: { description: 'Cases', schema: z.object({ items: z.array(caseSummaryViewSchema) }) },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not allowed to see this queue' },
+          422: { description: 'Bad query' },
+        },
+      },
+    },
+
+    {
+      method: 'GET',
+      path: '/v1/mediation-cases/{caseId}/suggestions',
+      auth: 'user',
+      doc: {
+        summary: 'Suggested organisations for the case, best first, each with its reason',
+        description:
+          'Rules (dispute type + locality → organisation) outrank organisations that merely declare the type near the locality. Organisations that returned the case are left out. Allowed: the hub and admins.',
+        tags: ['mediation'],
+        params: z.object({ caseId: ulidParam }),
+        responses: {
+          200: { description: 'Suggestions', schema: suggestionsViewSchema },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not the hub' },
+          404: { description: 'No such case' },
+          409: { description: 'Mediation not configured' },
+        },
+      },
+    },
+  ],
+  permissions: [],
+  table: combineAccess(P.department, P.clockRegistry, {
+    read: ['MEDCASE#', 'MEDIATION#CONFIG', 'CLOCK#'],
+    query: { gsi1: ['MEDQ#'] },
+  }),
+});
