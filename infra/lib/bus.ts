@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, NestedStack, Stack } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { CfnRegistry, CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
@@ -15,6 +15,8 @@ export interface BusProps {
 // was broken can be replayed, and the catalog in the schema registry for departments' tooling.
 export class Bus extends Construct {
   readonly bus: EventBus;
+  /** The schema registry's own stack: one resource per catalog version would crowd the main one. */
+  readonly catalog: NestedStack;
   readonly registry: CfnRegistry;
   readonly schemas: CfnSchema[];
 
@@ -28,12 +30,18 @@ export class Bus extends Construct {
       retention: props.archiveRetention ?? Duration.days(365),
     });
 
-    this.registry = new CfnRegistry(this, 'Registry', {
+    // CloudFormation allows 500 resources a stack, and every detail-type version is one schema: the
+    // registry lives in a nested stack (one resource in the main stack), so new services' events
+    // do not push the functions out.
+    this.catalog = new NestedStack(this, 'Catalog', {
+      description: 'Fazhi event catalog: the schema registry and one schema per detail-type version',
+    });
+    this.registry = new CfnRegistry(this.catalog, 'Registry', {
       registryName: `${props.busName}-catalog`,
       description: 'Fazhi cross-department event catalog (generated from events/src/catalog.ts)',
     });
     this.schemas = props.schemas.map((s) => {
-      const schema = new CfnSchema(this, `Schema-${s.detailType}-v${s.version}`, {
+      const schema = new CfnSchema(this.catalog, `Schema-${s.detailType}-v${s.version}`, {
         registryName: this.registry.attrRegistryName,
         schemaName: s.schemaName,
         type: 'JSONSchemaDraft4',

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { catalog } from '@fazhi/events/catalog';
 import { allFunctions } from '@fazhi/functions';
 import type { RouteAuth } from '@fazhi/platform/wiring';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PATHS } from '../../infra/lib/paths';
 import { FIXTURE_DIRS } from './fixtures/wirings';
@@ -124,7 +125,7 @@ describe('the real app', () => {
     const expected = generated.length === 0 ? [] : catalog.map((e) => `fazhi@${e.detailType}.v${e.version}`).sort();
 
     // Act
-    const names = resourcesOf('AWS::EventSchemas::Schema')
+    const names = Object.values(Template.fromStack(s.stack.bus.catalog).findResources('AWS::EventSchemas::Schema'))
       .map((r) => r.Properties.SchemaName)
       .sort();
 
