@@ -92,8 +92,9 @@ export function buildTargets(functions: FunctionWiring[], load: (w: FunctionWiri
   for (const w of functions) {
     const subscriptions = w.subscriptions ?? [];
     const schedules = w.schedules ?? [];
-    if (subscriptions.length + schedules.length === 0) continue;
+    // Checked for every wiring: asyncInvoke on a function nothing invokes asynchronously is refused.
     const asyncInvoke = asyncInvokeOf(w);
+    if (subscriptions.length + schedules.length === 0) continue;
     let handler: Promise<Invoke> | undefined;
     const loadOnce = () => {
       handler ??= load(w).catch((e) => {
