@@ -71,6 +71,7 @@ export class EventRules extends Construct {
 
     for (const w of props.wirings) {
       const fn = props.functionOf(w.name);
+      const asyncInvoke = asyncInvokeOf(w);
       // The first rule's queue is also the function's on-failure destination.
       const onFailureToo = () =>
         this.rules.some((r) => r.wiring === w.name) ? '' : '; and the function failing after its retries';
@@ -117,7 +118,7 @@ export class EventRules extends Construct {
       }
       const first = this.rules.find((r) => r.wiring === w.name);
       if (first) {
-        const a = asyncInvokeOf(w);
+        const a = asyncInvoke;
         fn.configureAsyncInvoke({
           onFailure: new SqsDestination(first.deadLetter.queue),
           retryAttempts: a.retryAttempts,

@@ -35,6 +35,7 @@ export class StreamPoller {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private lastDescribe = 0;
+  private prefetched = new Map<string, ReturnType<StreamPoller['read']>>();
   private readonly passes: CompiledPattern;
 
   constructor(private readonly opts: StreamPollerOptions) {
@@ -82,22 +83,34 @@ export class StreamPoller {
             this.iterators.delete(shard);
             continue;
           }
-          const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+          const out = await (this.prefetched.get(shard) ?? this.read(iterator));
+          this.prefetched.delete(shard);
           const records = out.Records ?? [];
           got += records.length;
           // A filtered-out record is consumed without an invocation, as in AWS.
           const passing = records.filter((r) => this.passes(r as unknown as Record<string, unknown>));
+          // While the relay runs, the next read is already on its way (as the mapping's poller does).
+          if (passing.length > 0 && out.NextShardIterator) {
+            const next = this.read(out.NextShardIterator);
+            next.catch(() => undefined);
+            this.prefetched.set(shard, next);
+          }
           for (let i = 0; i < passing.length; i += this.opts.batchSize)
             await this.deliver(passing.slice(i, i + this.opts.batchSize));
           this.iterators.set(shard, out.NextShardIterator);
         }
       } catch (e) {
+        this.prefetched.clear();
         if (e instanceof ExpiredIteratorException) this.known.clear();
         if (!this.stopped) this.opts.log('stream poll failed; retrying', { error: (e as Error).message });
         await new Promise((r) => setTimeout(r, 500));
       }
       if (got === 0) await new Promise((r) => setTimeout(r, interval));
     }
+  }
+
+  private read(iterator: string) {
+    return this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
   }
 
   private async deliver(records: _Record[]): Promise<void> {

@@ -92,8 +92,9 @@ export function buildTargets(functions: FunctionWiring[], load: (w: FunctionWiri
   for (const w of functions) {
     const subscriptions = w.subscriptions ?? [];
     const schedules = w.schedules ?? [];
-    if (subscriptions.length + schedules.length === 0) continue;
+    // Checked for every wiring: asyncInvoke on a function nothing invokes asynchronously is refused.
     const asyncInvoke = asyncInvokeOf(w);
+    if (subscriptions.length + schedules.length === 0) continue;
     let handler: Promise<Invoke> | undefined;
     const loadOnce = () => {
       handler ??= load(w).catch((e) => {
@@ -143,6 +144,11 @@ export class LocalBus implements EventPublisher {
   private stopped = false;
   /** Queue items being attempted (by sk), so the retry scan never runs one twice. */
   private running = new Map<string, Promise<void>>();
+  /** Delivered items not yet deleted from the queue table. */
+  private finished = new Set<string>();
+  private toDelete: string[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
   private slots: number;
   private waiting: (() => void)[] = [];
   private readonly byRule: Map<string, BusTarget>;
@@ -240,7 +246,7 @@ export class LocalBus implements EventPublisher {
 
   private dispatch(item: QueueItem): Promise<void> {
     const t = this.byRule.get(item.rule);
-    if (!t || this.running.has(item.sk)) return Promise.resolve();
+    if (!t || this.running.has(item.sk) || this.finished.has(item.sk)) return Promise.resolve();
     const run = this.bounded(() => this.attempt(t, item, true))
       .catch((e) => {
         // The store failed mid-attempt: the queue item is still there; the retry scan runs it again.
@@ -290,7 +296,46 @@ export class LocalBus implements EventPublisher {
       this.opts.log('function failed; Lambda retries it', { rule: t.rule, invocations, error: message(e) });
       return this.requeue(item, stored, { invocations, lastError: message(e) }, delay);
     }
-    if (stored) await this.remove(item);
+    if (stored) this.finish(item);
+  }
+
+  /**
+   * A delivered item leaves the queue in batches (one BatchWriteItem per 25, or 10 ms after the
+   * first): at 20 events a second that is one call instead of one per delivery. Until it is gone it
+   * is remembered, so the retry scan cannot run it again; after a crash it may (at least once).
+   */
+  private finish(item: QueueItem): void {
+    this.finished.add(item.sk);
+    this.toDelete.push(item.sk);
+    if (this.toDelete.length >= 25) void this.flush();
+    else this.flushTimer ??= setTimeout(() => void this.flush(), 10);
+  }
+
+  private flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const sks = this.toDelete.splice(0, 25);
+    if (sks.length === 0) return this.flushing;
+    const previous = this.flushing;
+    this.flushing = (async () => {
+      await previous;
+      try {
+        let request: Record<string, unknown>[] | undefined = sks.map((sk) => ({
+          DeleteRequest: { Key: { pk: 'BUSQ', sk } },
+        }));
+        while (request && request.length > 0) {
+          const out = await this.ddb.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: request } }));
+          request = out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+        }
+        for (const sk of sks) this.finished.delete(sk);
+      } catch (e) {
+        this.toDelete.unshift(...sks);
+        this.opts.log('bus queue cleanup failed; retrying', { error: message(e) });
+        this.flushTimer ??= setTimeout(() => void this.flush(), this.opts.retryBaseMs);
+      }
+    })();
+    if (this.toDelete.length > 0) void this.flush();
+    return this.flushing;
   }
 
   private async remove(item: QueueItem): Promise<void> {
@@ -437,6 +482,8 @@ export class LocalBus implements EventPublisher {
   /** Resolves when nothing is being attempted (retries waiting for their time do not count). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+    while (this.toDelete.length > 0) await this.flush();
+    await this.flushing;
   }
 
   async stop(): Promise<void> {
