@@ -54,5 +54,6 @@ export const rotateKeyWiring = defineFunction({
     },
   ],
   permissions: [],
-  table: combineAccess(P.department, { query: { gsi1: ['DEPTKEYS#'] }, write: ['APIKEY#'] }, P.outbox),
+  // The key set (DEPT#<id> / KEYSET) and the key items: one transaction a rotation (repos/departments.ts).
+  table: combineAccess(P.department, { query: { gsi1: ['DEPTKEYS#'] }, write: ['APIKEY#', 'DEPT#'] }, P.outbox),
 });
