@@ -38,5 +38,6 @@ export const putRosterWiring = defineFunction({
     },
   ],
   permissions: [],
-  table: combineAccess(P.department, { write: ['DEPT#'] }),
+  // gsi1 PERSON#<username>: which department a named person belongs to (rosters name only its people).
+  table: combineAccess(P.department, { write: ['DEPT#'], query: { gsi1: ['PERSON#'] } }),
 });
