@@ -47,7 +47,11 @@ describe('the relay with a chain head read before another relay moved it', () =>
     expect(moved.seq).toBeGreaterThan(stale.seq);
     // A real event item the stream relay does not see: inserted under another type, then made an
     // event by an update (the stream filter admits inserts only), and not in the pending index.
-    const { gsi2pk: _pk, gsi2sk: _sk, ...fresh } = newEventItem(rt.deps, {
+    const {
+      gsi2pk: _pk,
+      gsi2sk: _sk,
+      ...fresh
+    } = newEventItem(rt.deps, {
       source: 'dept.psb',
       detailType: 'EnforcementLead.Shared',
       data: { subjectName: '主体3', category: 'tax', summary: '线索3' },
