@@ -6,12 +6,15 @@
 // outbox hops, as in AWS: the lead → stream → relay → bus → fan-out, which commits the delivery
 // request → stream → relay → bus → delivery. The load average is printed: the whole platform runs
 // in this one Node process beside DynamoDB Local, so the machine's other work shows in the tail.
+// BENCH_TRACE=1 also prints where the time went: each hop's commit → relayed (from the createdAt and
+// publishedAt the outbox really writes), the functions' invocations and their DynamoDB requests.
 
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { startLocalRuntime } from '../../packages/local/src/runtime';
 import { logger } from '../../packages/platform/src/logger';
@@ -20,6 +23,17 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 const INBOX_POLL_MS = 100;
 const SETTLE_MS = 1000; // the runtime's default, as in AWS (FAZHI_INBOX_SETTLE_MS)
+const TRACE = process.env.BENCH_TRACE === '1';
+const invocations = new Map<string, { n: number; ms: number }>();
+const requests = new Map<string, { n: number; ms: number }>();
+let tracing = false;
+const tally = (m: Map<string, { n: number; ms: number }>, key: string, ms: number) => {
+  if (!tracing) return;
+  const e = m.get(key) ?? { n: 0, ms: 0 };
+  e.n++;
+  e.ms += ms;
+  m.set(key, e);
+};
 
 logger.setLogLevel('WARN');
 const webhookAt = new Map<string, number>();
@@ -44,7 +58,22 @@ const rt = await startLocalRuntime({
   inboxSettleMs: SETTLE_MS,
   allowLoopbackWebhooks: true,
   log: () => undefined,
+  ...(TRACE ? { onInvoke: (name: string, ms: number) => tally(invocations, name, ms) } : {}),
 });
+if (TRACE) {
+  // The functions' DynamoDB requests (not the bus's queue nor the stream reads: clients of their own).
+  rt.deps.ddb.middlewareStack.add(
+    (next, ctx) => async (args) => {
+      const t = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        tally(requests, ctx.commandName ?? '?', performance.now() - t);
+      }
+    },
+    { step: 'initialize', name: 'benchTrace' },
+  );
+}
 const keyOf = (dept: string) => rt.credentials!.departments.find((d) => d.id === dept)!.apiKey;
 const api = async (
   method: string,
@@ -97,6 +126,7 @@ const loadAtStart = loadavg()[0]!.toFixed(1);
 const cpus = availableParallelism();
 const acceptedAt = new Map<string, number>();
 const samr = keyOf('samr');
+tracing = true;
 const started = performance.now();
 const posts: Promise<void>[] = [];
 for (let i = 0; i < EVENTS; i++) {
@@ -156,6 +186,43 @@ console.log(
 console.log(
   `  returned. So inbox latency ≈ delivery + ${SETTLE_MS} ms + up to one ${INBOX_POLL_MS} ms poll; the webhook has no such window.`,
 );
+if (TRACE) await trace();
 await rt.stop();
 await ddb.stop();
 receiver.close();
+
+async function trace() {
+  tracing = false;
+  // Each hop, from the outbox's own marks: committed (createdAt) → relayed to the bus (publishedAt).
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await rt.deps.ddb.send(
+      new ScanCommand({
+        TableName: rt.tableName,
+        FilterExpression: 'sk = :e',
+        ExpressionAttributeValues: { ':e': 'EVENT' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const hop = (pick: (i: Record<string, unknown>) => boolean) => {
+    const ms = items
+      .filter((i) => pick(i) && typeof i.publishedAt === 'number')
+      .map((i) => (i.publishedAt as number) - (i.createdAt as number))
+      .sort((a, b) => a - b);
+    return `p50 ${f(ms[Math.floor(ms.length / 2)] ?? Number.NaN)}  p99 ${f(ms[Math.floor(ms.length * 0.99)] ?? Number.NaN)}  (n ${ms.length})`;
+  };
+  console.log(
+    `  trace: hop 1, lead committed → relayed to the bus             ${hop((i) => acceptedAt.has(i.eventId as string))}`,
+  );
+  console.log(
+    `  trace: hop 2, delivery request committed → relayed to the bus ${hop((i) => i.detailType === 'Exchange.WebhookDeliveryRequested')}`,
+  );
+  for (const [name, v] of [...invocations].sort((a, b) => b[1].ms - a[1].ms))
+    console.log(`  trace: ${name.padEnd(32)} ${String(v.n).padStart(5)} invocations, mean ${f(v.ms / v.n)}`);
+  for (const [name, v] of [...requests].sort((a, b) => b[1].n - a[1].n))
+    console.log(`  trace: ${name.padEnd(32)} ${String(v.n).padStart(5)} requests, mean ${f(v.ms / v.n)}`);
+}

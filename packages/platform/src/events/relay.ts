@@ -14,15 +14,20 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dueBound } from '../ddb/due-index';
 import { busEventOf, EVENT_ITEM_TYPE, type EventItem, eventKey, OUTBOX_SHARDS } from '../ddb/outbox';
 import type { PlatformDeps } from '../deps';
-import { appendToChain } from '../evidence/store';
+import { appendToChain, readHead } from '../evidence/store';
 
 export async function relayEvents(d: PlatformDeps, items: EventItem[]): Promise<number> {
   const candidates = items.filter((i) => i.type === EVENT_ITEM_TYPE && i.publishedAt === undefined);
   if (candidates.length === 0) return 0;
+  // The chain head is read beside the re-read, not after the bus: one round trip less on the
+  // serial path (one relay per stream shard). If another relay moves it meanwhile, the chain
+  // transaction's condition fails and appendToChain reads it again.
+  const head = readHead(d);
+  head.catch(() => undefined);
   const pending = await stillUnpublished(d, candidates);
   if (pending.length === 0) return 0;
   await d.publisher.put(pending.map(busEventOf));
-  await appendToChain(d, pending, d.clock.now());
+  await appendToChain(d, pending, d.clock.now(), head);
   return pending.length;
 }
 

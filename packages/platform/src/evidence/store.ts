@@ -41,9 +41,16 @@ async function currentlyUnchained(d: PlatformDeps, events: EventItem[]): Promise
  * Appends published events not yet chained and marks them published (out of the pending index), in
  * one transaction per 40: the head moves only if nobody moved it meanwhile, and each event is
  * updated only if it is not chained yet, so two relays cannot fork the chain or chain an event
- * twice. Safe to call again with the same events after a crash.
+ * twice. Safe to call again with the same events after a crash. A head passed in that another
+ * relay has moved since fails the head's condition, and the loop reads it again.
  */
-export async function appendToChain(d: PlatformDeps, events: EventItem[], publishedAt: number): Promise<void> {
+export async function appendToChain(
+  d: PlatformDeps,
+  events: EventItem[],
+  publishedAt: number,
+  /** The head as read before (the relay reads it beside its re-read): a stale one only costs a retry. */
+  knownHead?: Promise<ChainHead>,
+): Promise<void> {
   let todo = events.filter((e) => e.chainSeq === undefined);
   await markPublished(
     d,
@@ -52,7 +59,7 @@ export async function appendToChain(d: PlatformDeps, events: EventItem[], publis
   );
   for (let attempt = 0; todo.length > 0; attempt++) {
     const batch = todo.slice(0, 40);
-    const head = await readHead(d);
+    const head = attempt === 0 && knownHead ? await knownHead : await readHead(d);
     const entries = extendChain(
       head,
       batch.map((e) => ({ eventId: e.eventId, digest: digestOf(e) })),
