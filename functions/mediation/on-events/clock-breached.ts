@@ -26,7 +26,7 @@ export const handler = eventHandler(async (event, d) => {
       key === 'limit'
         ? incrementOf(
             'limit-breached',
-            { ...c, at, ...(org ? { organisationId: org } : {}) },
+            { at, source: c.source, disputeType: c.disputeType, regionCode: c.regionCode, organisationId: org },
             await requireStructure(d),
           )
         : undefined;

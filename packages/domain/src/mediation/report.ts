@@ -4,7 +4,7 @@
 // the rates computed from them; nothing here scans cases.
 //
 // What counts where (the month is the city month of the step):
-//   received           MediationCase.Received, for the city, type, locality and intake group; an
+//   received           MediationCase.Received (the month of its receivedAt), for the city, type, locality and intake group; an
 //                      organisation (and its channel) counts the cases it accepted (MediationCase.Accepted),
 //                      since a case has no organisation before it is dispatched
 //   resolved, amount   MediationCase.Agreed (调解成功), with the agreed amount and what it prevented
@@ -49,6 +49,8 @@ export interface Increment {
 /** A case event in its wire form (events/src/types/mediation-case.ts). */
 export interface CaseEventData {
   at: string;
+  /** MediationCase.Received: when the case came in (it counts in that month). */
+  receivedAt?: string;
   source: IntakeSource;
   disputeType: string;
   regionCode: string;
@@ -85,7 +87,7 @@ function caseKeys(e: CaseEventData): CounterKey[] {
 
 /** What one event adds to the report, or nothing. `at` of a breach is the breach instant. */
 export function incrementOf(type: ReportedType, e: CaseEventData, s: MediationStructure): Increment | undefined {
-  const month = monthOf(Date.parse(e.at));
+  const month = monthOf(Date.parse(type === 'MediationCase.Received' ? (e.receivedAt ?? e.at) : e.at));
   const orgs = organisationKeys(s, e.organisationId);
   const all = [...caseKeys(e), ...orgs];
   switch (type) {
