@@ -31,6 +31,14 @@ const KIND_NAMES: Record<string, string> = {
 const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 const yuan = (fen: number) =>
   (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The `count` months up to `month`, newest first (a native month picker speaks the browser's language). */
+function lastMonths(month: string, count: number): string[] {
+  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1;
+  return Array.from({ length: count }, (_, i) => {
+    const k = n - i;
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function useChart(draw: (element: HTMLDivElement) => Promise<() => void> | undefined, deps: unknown[]) {
@@ -152,18 +160,17 @@ export function MediationReportPage() {
         class="form form-inline"
         onSubmit={(e) => {
           e.preventDefault();
-          if (/^\d{4}-\d{2}$/.test(month)) setAsked(month);
+          setAsked(month);
         }}
       >
         <Field label="月份">
-          <input
-            type="month"
-            lang="zh-CN"
-            value={month}
-            max={thisMonth}
-            onInput={(e) => setMonth(e.currentTarget.value)}
-            data-testid="report-month"
-          />
+          <select value={month} onChange={(e) => setMonth(e.currentTarget.value)} data-testid="report-month">
+            {lastMonths(thisMonth, 24).map((m) => (
+              <option key={m} value={m}>
+                {m.slice(0, 4)}年{Number(m.slice(5))}月
+              </option>
+            ))}
+          </select>
         </Field>
         <button type="submit" class="btn" data-testid="report-refresh">
           查询
