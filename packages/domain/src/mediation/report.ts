@@ -13,6 +13,8 @@
 //   overdue            a breach of the case's mediation time limit (the `limit` clock)
 //   satisfaction       each party's MediationCase.SatisfactionRecorded: satisfied when the score is ≥ 4
 import { cityDayOf, isoDateOfDay } from '../clocks/city-time';
+import { isSatisfied } from './case-state';
+import type { Satisfaction } from './case-types';
 import { type MediationStructure, type StaffingReport, staffingReport } from './structure';
 import { DISPUTE_TYPES, INTAKE_GROUP_NAMES, INTAKE_SOURCES, type IntakeSource } from './taxonomy';
 
@@ -56,6 +58,7 @@ export interface CaseEventData {
   regionCode: string;
   organisationId?: string;
   amountFen?: number;
+  /** MediationCase.SatisfactionRecorded: the party's score, 1–5. */
   score?: number;
   prevented?: { civilToCriminal?: { people: number }; groupPetition?: { people: number } };
 }
@@ -108,7 +111,11 @@ export function incrementOf(type: ReportedType, e: CaseEventData, s: MediationSt
     case 'MediationCase.Closed':
       return { month, keys: all, add: { closed: 1 } };
     case 'MediationCase.SatisfactionRecorded':
-      return { month, keys: all, add: { satisfactionCount: 1, satisfied: (e.score ?? 0) >= 4 ? 1 : 0 } };
+      return {
+        month,
+        keys: all,
+        add: { satisfactionCount: 1, satisfied: isSatisfied({ score: e.score as Satisfaction['score'] }) ? 1 : 0 },
+      };
     case 'limit-breached':
       return { month, keys: all, add: { overdue: 1 } };
   }
