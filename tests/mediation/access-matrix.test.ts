@@ -50,6 +50,7 @@ const MATRIX: Record<string, { body?: unknown; query?: string; allowed: Caller[]
   'GET /v1/mediation-cases': { query: 'queue=intake', allowed: ['admin', 'hub'] },
   'GET /v1/mediation-cases/{caseId}': { allowed: ['admin', 'hub', 'mediator'] },
   'GET /v1/mediation-cases/{caseId}/suggestions': { allowed: ['admin', 'hub'] },
+  'GET /v1/mediation/reports/monthly': { query: 'month=2026-12', allowed: ['admin', 'hub'] },
   'POST /v1/mediation-cases/{caseId}/dispatch': { body: { organisationId: 'tianmenshan' }, allowed: ['admin', 'hub'] },
   'POST /v1/mediation-cases/{caseId}/answer': { body: { accepted: true }, allowed: ['admin', 'hub', 'mediator'] },
   'POST /v1/mediation-cases/{caseId}/consent': {

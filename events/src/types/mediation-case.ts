@@ -91,9 +91,13 @@ export const mediationCaseReceivedV1 = caseEntry({
     risk: riskLevelSchema,
     parties: partiesSchema,
     referenceNo: textSchema(100).optional(),
+    receivedAt: isoDateTimeSchema
+      .optional()
+      .describe('when the party came, called or was referred (may precede `at`, when it was registered)'),
   },
   example: {
     by: 'dept.court',
+    receivedAt: '2026-03-02T09:30:00+08:00',
     summary: '申请人称被拖欠劳务费3.2万元。',
     amountFen: 3_200_000,
     peopleInvolved: 2,

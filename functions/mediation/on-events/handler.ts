@@ -1,16 +1,20 @@
 // Dispatches each delivered event to its consumer by detail-type (and source: referrals and court
 // answers come from departments, breaches from the clocks service, alerts from the alerts service).
+
+import { REPORTED_TYPES } from '@fazhi/domain/mediation/report';
 import type { DeliveredEvent } from '@fazhi/platform/events/envelope';
 import { handler as breached } from './clock-breached';
 import { handler as courtAnswer } from './court-answer';
 import { handler as leaderAlert } from './leader-alerts';
 import { handler as referral } from './referral';
+import { handler as reportCounter } from './report-counters';
 import { COURT_ANSWER_TYPES, LEADER_ALERT_TYPES, REFERRAL_TYPES } from './wiring';
 
 const BY_TYPE = new Map<string, (e: DeliveredEvent) => Promise<void>>([
   ...REFERRAL_TYPES.map((t) => [t, referral] as const),
   ...COURT_ANSWER_TYPES.map((t) => [t, courtAnswer] as const),
   ...LEADER_ALERT_TYPES.map((t) => [t, leaderAlert as (e: DeliveredEvent) => Promise<void>] as const),
+  ...REPORTED_TYPES.map((t) => [t, reportCounter as (e: DeliveredEvent) => Promise<void>] as const),
   ['Clock.Breached', breached],
 ]);
 

@@ -1,6 +1,7 @@
+import { REPORTED_TYPES } from '@fazhi/domain/mediation/report';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
-import { CASE_SUBJECT, caseBreaches } from '../shared/subject';
+import { CASE_SUBJECT, caseBreaches, MEDIATION_SOURCE } from '../shared/subject';
 
 // One function for every event the mediation service consumes (one Lambda instead of four keeps the
 // stack under CloudFormation's resource limit); each subscription keeps its own rule, retries and DLQ.
@@ -18,7 +19,7 @@ export const mediationEventsWiring = defineFunction({
   name: 'mediation-on-events',
   service: 'mediation',
   description:
-    'Turns referrals into cases, records the court’s confirmation answers, marks breached cases overdue, and sends a major case’s alerts to its responsible leader',
+    'Turns referrals into cases, records the court’s confirmation answers, marks breached cases overdue, sends a major case’s alerts to its responsible leader, and keeps the monthly report’s counters',
   entry: entryOf(import.meta.url),
   subscriptions: [
     {
@@ -41,6 +42,11 @@ export const mediationEventsWiring = defineFunction({
       },
       maxAttempts: 5,
     },
+    {
+      name: 'mediation-report-counted',
+      pattern: { source: [MEDIATION_SOURCE], 'detail-type': [...REPORTED_TYPES] },
+      maxAttempts: 8,
+    },
   ],
   permissions: ['sns:publish'],
   table: combineAccess(
@@ -52,6 +58,8 @@ export const mediationEventsWiring = defineFunction({
     { read: ['MEDCASE#', 'MEDIATION#CONFIG', 'ALERT#'], write: ['MEDCASE#', 'ALERT#', 'SUBJECTALERTS#', 'SENT#'] },
     // The leader's notification is sent once (ddb/send-once.ts), which releases its claim on failure.
     { delete: ['SENT#'] },
+    // The monthly report's counters and the once-per-event markers (shared/report-store.ts).
+    { write: ['MEDREPORT#', 'MEDCOUNTED#'] },
     P.outbox,
   ),
 });

@@ -1,6 +1,7 @@
 import { httpRoutes } from '@fazhi/platform/http/route';
 import { getCaseRoute } from './get-case';
 import { listCasesRoute } from './list-cases';
+import { monthlyReportRoute } from './monthly-report';
 import { suggestionsRoute } from './suggestions';
 import { mediationReadWiring } from './wiring';
 
@@ -8,4 +9,5 @@ export const handler = httpRoutes(mediationReadWiring.routes, {
   'GET /v1/mediation-cases/{caseId}': getCaseRoute,
   'GET /v1/mediation-cases': listCasesRoute,
   'GET /v1/mediation-cases/{caseId}/suggestions': suggestionsRoute,
+  'GET /v1/mediation/reports/monthly': monthlyReportRoute,
 });

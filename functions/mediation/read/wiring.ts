@@ -20,10 +20,23 @@ export const suggestionsViewSchema = z.object({
   ),
 });
 
+export const monthlyReportQuerySchema = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .describe('YYYY-MM, city time; default this month'),
+    months: z.coerce.number().int().min(1).max(24).default(6).describe('months of trend, this one included'),
+    format: z.enum(['json', 'xlsx']).default('json'),
+  })
+  .strict();
+
 export const mediationReadWiring = defineFunction({
   name: 'mediation-read',
   service: 'mediation',
-  description: 'Reads a mediation case with its clocks and timeline, a queue of cases, and the suggestions for a case',
+  description:
+    'Reads a mediation case with its clocks and timeline, a queue of cases, the suggestions for a case, and the monthly report',
   entry: entryOf(import.meta.url),
   routes: [
     {
@@ -83,10 +96,33 @@ export const mediationReadWiring = defineFunction({
         },
       },
     },
+
+    {
+      method: 'GET',
+      path: '/v1/mediation/reports/monthly',
+      auth: 'either',
+      doc: {
+        summary: 'The monthly mediation report (Wulong item 50), with its trend, satisfaction and staffing',
+        description:
+          'Received, resolved, failed, resolution rate, overdue, satisfaction, agreement amount (fen), 防止民转刑 and 防止群体性上访 (cases and people), in total and by channel, organisation, dispute type, locality and intake group; the months before it; each organisation’s satisfaction against the 90 % target; staffing against the seed’s targets. Kept up by counters from the cases’ events. `format=xlsx` answers the Excel workbook. Allowed: the hub and admins.',
+        tags: ['mediation'],
+        query: monthlyReportQuerySchema,
+        responses: {
+          200: {
+            description: 'The report (JSON), or the workbook with format=xlsx',
+            schema: z.record(z.string(), z.unknown()),
+          },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not the hub' },
+          409: { description: 'Mediation not configured' },
+          422: { description: 'Bad query' },
+        },
+      },
+    },
   ],
   permissions: [],
   table: combineAccess(P.department, P.clockRegistry, {
-    read: ['MEDCASE#', 'MEDIATION#CONFIG', 'CLOCK#'],
+    read: ['MEDCASE#', 'MEDIATION#CONFIG', 'CLOCK#', 'MEDREPORT#'],
     query: { gsi1: ['MEDQ#'] },
   }),
 });

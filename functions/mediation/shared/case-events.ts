@@ -27,6 +27,7 @@ function extrasOf(e: MediationEvent, c: MediationCase): Record<string, unknown> 
         peopleInvolved: c.peopleInvolved,
         risk: c.risk,
         parties: c.parties,
+        receivedAt: toCityIso(c.receivedAt),
         ...(c.referral ? { referenceNo: c.referral.referenceNo } : {}),
       };
     case 'MediationCase.RiskReported':

@@ -5,6 +5,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { SessionBanner } from './components/SessionBanner';
 import { useSessionStatus } from './hooks/use-session-status';
 import { useI18n } from './i18n/i18n';
+import { MediationReportPage } from './mediation/report-page';
 import { BoardPage } from './pages/BoardPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentsPage } from './pages/IncidentsPage';
@@ -15,11 +16,15 @@ import { StatsPage } from './pages/StatsPage';
 import { hrefOf, navigate, type Route, useRoute } from './router';
 import { useStore } from './store';
 
-const NAV: { route: Route; key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' }[] = [
+const NAV: {
+  route: Route;
+  key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' | 'nav.mediationReport';
+}[] = [
   { route: { name: 'board' }, key: 'nav.board' },
   { route: { name: 'incidents' }, key: 'nav.incidents' },
   { route: { name: 'roster' }, key: 'nav.roster' },
   { route: { name: 'stats' }, key: 'nav.stats' },
+  { route: { name: 'mediation-report' }, key: 'nav.mediationReport' },
 ];
 
 const section = (route: Route): Route['name'] =>
@@ -41,6 +46,8 @@ function Page({ route, session, expired }: { route: Route; session: Session; exp
       return <RosterPage session={session} />;
     case 'stats':
       return <StatsPage />;
+    case 'mediation-report':
+      return <MediationReportPage />;
     default:
       return (
         <div class="page">

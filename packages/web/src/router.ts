@@ -9,6 +9,7 @@ export type Route =
   | { name: 'incident'; id: string }
   | { name: 'roster' }
   | { name: 'stats' }
+  | { name: 'mediation-report' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     if (first === 'login' && !second) return { name: 'login' };
     if (first === 'roster' && !second) return { name: 'roster' };
     if (first === 'stats' && !second) return { name: 'stats' };
+    if (first === 'mediation-report' && !second) return { name: 'mediation-report' };
     if (first === 'incidents') {
       if (!second) return { name: 'incidents' };
       if (second === 'new') return { name: 'incident-new' };

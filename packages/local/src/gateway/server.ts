@@ -277,8 +277,14 @@ export function createGateway(opts: GatewayOptions): Server {
         event.requestContext.authorizer = { lambda: result.context ?? {} };
       }
       const handler = await opts.loadHandler(hit.r.fn.name);
-      const out = (await handler(event)) as { statusCode: number; headers?: Record<string, string>; body?: string };
-      send(res, out.statusCode, { 'x-amzn-requestid': requestId, ...(out.headers ?? {}) }, out.body ?? '');
+      const out = (await handler(event)) as {
+        statusCode: number;
+        headers?: Record<string, string>;
+        body?: string;
+        isBase64Encoded?: boolean;
+      };
+      const body = out.isBase64Encoded ? Buffer.from(out.body ?? '', 'base64') : (out.body ?? '');
+      send(res, out.statusCode, { 'x-amzn-requestid': requestId, ...(out.headers ?? {}) }, body);
       opts.log('request', { method, path: target.path, status: out.statusCode, ms: Date.now() - started });
     } catch (err) {
       const p = problemOf(err, correlationId);

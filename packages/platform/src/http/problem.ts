@@ -21,6 +21,8 @@ export interface HttpResponse {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+  /** A binary body (a Buffer reply, e.g. an Excel export), base64 as API Gateway expects it. */
+  isBase64Encoded?: boolean;
 }
 
 const KIND_STATUS: Record<DomainErrorKind, number> = { invalid: 422, forbidden: 403, conflict: 409, 'not-found': 404 };

@@ -124,6 +124,22 @@ describe('httpRoute path parameters', () => {
     expect(JSON.parse(res.body)).toEqual({ thingId: '01KJP4C580PPCE3J2ZETH2AT29' });
   });
 
+  it('answers a Buffer body (an Excel export) base64-encoded, as API Gateway expects a binary body', async () => {
+    // Prepare
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    // Act
+    const res = await httpRoute(withParams, async () => ({
+      status: 200,
+      headers: { 'content-type': type },
+      body: bytes,
+    }))(get('01KJP4C580PPCE3J2ZETH2AT29'), context(10_000));
+    // Assess
+    expect(res).toMatchObject({ statusCode: 200, isBase64Encoded: true });
+    expect(res.headers['content-type']).toBe(type);
+    expect(Buffer.from(res.body, 'base64').equals(bytes)).toBe(true);
+  });
+
   it('ignores a caller correlation id that is not a plain bounded token', async () => {
     const e = { ...get('x'), headers: { 'x-correlation-id': `a\nb${'c'.repeat(300)}` } } as APIGatewayProxyEventV2;
     const res = await httpRoute(withParams, async () => ({ status: 200 }))(e, context(10_000));

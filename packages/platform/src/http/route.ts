@@ -102,6 +102,8 @@ function json(reply: Reply, correlationId: string): HttpResponse {
   if (reply.body === undefined) return { statusCode: reply.status, headers, body: '' };
   if (typeof reply.body === 'string' && headers['content-type'])
     return { statusCode: reply.status, headers, body: reply.body };
+  if (Buffer.isBuffer(reply.body) && headers['content-type'])
+    return { statusCode: reply.status, headers, body: reply.body.toString('base64'), isBase64Encoded: true };
   return {
     statusCode: reply.status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },

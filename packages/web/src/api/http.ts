@@ -121,3 +121,22 @@ export async function readLocalClock(): Promise<boolean> {
     return false;
   }
 }
+
+/** A binary answer (an Excel export) as a Blob, with the session's token; problems as for `request`. */
+export async function requestBlob(path: string): Promise<Blob> {
+  const bearer = await bearerSource();
+  let response: Response;
+  try {
+    response = await fetch(apiBase + path, {
+      headers: { Accept: '*/*', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+      cache: 'no-store',
+    });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) {
+    if (response.status === 401 && bearer) onUnauthorized?.();
+    throw new ApiError(problemFrom(response.status, await response.text()), 'http');
+  }
+  return response.blob();
+}
