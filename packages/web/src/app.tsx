@@ -5,6 +5,8 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { SessionBanner } from './components/SessionBanner';
 import { useSessionStatus } from './hooks/use-session-status';
 import { useI18n } from './i18n/i18n';
+import { MediationCasePage } from './mediation/CasePage';
+import { MediationPage } from './mediation/MediationPage';
 import { BoardPage } from './pages/BoardPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentsPage } from './pages/IncidentsPage';
@@ -15,15 +17,20 @@ import { StatsPage } from './pages/StatsPage';
 import { hrefOf, navigate, type Route, useRoute } from './router';
 import { useStore } from './store';
 
-const NAV: { route: Route; key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' }[] = [
+const NAV: { route: Route; key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' | 'nav.mediation' }[] = [
   { route: { name: 'board' }, key: 'nav.board' },
   { route: { name: 'incidents' }, key: 'nav.incidents' },
   { route: { name: 'roster' }, key: 'nav.roster' },
   { route: { name: 'stats' }, key: 'nav.stats' },
+  { route: { name: 'mediation' }, key: 'nav.mediation' },
 ];
 
 const section = (route: Route): Route['name'] =>
-  route.name === 'incident' || route.name === 'incident-new' ? 'incidents' : route.name;
+  route.name === 'incident' || route.name === 'incident-new'
+    ? 'incidents'
+    : route.name === 'mediation-case'
+      ? 'mediation'
+      : route.name;
 
 function Page({ route, session, expired }: { route: Route; session: Session; expired: boolean }) {
   const { t } = useI18n();
@@ -41,6 +48,10 @@ function Page({ route, session, expired }: { route: Route; session: Session; exp
       return <RosterPage session={session} />;
     case 'stats':
       return <StatsPage />;
+    case 'mediation':
+      return <MediationPage session={session} />;
+    case 'mediation-case':
+      return <MediationCasePage id={route.id} session={session} />;
     default:
       return (
         <div class="page">
