@@ -301,13 +301,13 @@ function Outcome({ c }: { c: MediationCase }) {
   );
 }
 
-function WorkForms({ c, onChanged }: { c: MediationCase; onChanged: (c: MediationCase) => void }) {
+function WorkForms({ c, hub, onChanged }: { c: MediationCase; hub: boolean; onChanged: (c: MediationCase) => void }) {
   const p = { c, onChanged };
   const s = c.status;
   const working = s === 'accepted' || s === 'mediating';
   return (
     <div class="med-forms" data-testid="work-forms">
-      {s === 'dispatched' && <AnswerForm {...p} />}
+      {s === 'dispatched' && !hub && <AnswerForm {...p} />}
       {(working || s === 'dispatched' || s === 'queued') && <ConsentForm {...p} />}
       {working && <SessionForm {...p} />}
       {working && <ExtendForm {...p} />}
@@ -387,7 +387,7 @@ export function MediationCasePage({ id, session }: { id: string; session: Sessio
       <div class="med-two">
         <div>
           {hub && c.status === 'queued' && <DispatchPanel c={c} names={names} onChanged={load.set} />}
-          <WorkForms c={c} onChanged={load.set} />
+          <WorkForms c={c} hub={hub} onChanged={load.set} />
           <Outcome c={c} />
         </div>
         <section aria-labelledby="med-timeline">

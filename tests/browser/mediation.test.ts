@@ -1,0 +1,242 @@
+// The mediators' front end in a real browser against the real local runtime, at a tablet's
+// 1280×800: a court delegates a labour dispute through the event API; the hub's dispatcher sees it
+// in the intake queue with its type, source and locality in Chinese, opens it, reads the suggestion
+// and its reason, and dispatches it as suggested; the labour committee's mediator finds it waiting in
+// the workspace, accepts it, records both parties' consent and a session. Chinese only on every page.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { type Chromium, launchChromium } from './support/chromium';
+import { ensureWebBuilt } from './support/web-build';
+
+const PASSWORD = 'Fazhi@2026';
+const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const WAIT = { timeout: 20_000, interval: 250 };
+const LATIN_WORD = /[A-Za-z]{3,}/;
+const TITLE = '张某与某建筑劳务有限公司劳务费纠纷';
+
+let runtime: LocalRuntime;
+let dataDir: string;
+let chromium: Chromium;
+let page: Page;
+let caseId: string;
+
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}mediation-${name}.png`, fullPage: true });
+
+/** The page's text shows no English word: no code, no internal note, no server English. */
+async function expectChineseOnly(region: Locator): Promise<void> {
+  const text = (await region.innerText()) ?? '';
+  expect(text.match(LATIN_WORD), text).toBeNull();
+}
+
+async function signIn(username: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-mediation').waitFor(WAIT);
+  await page.getByTestId('nav-mediation').click();
+}
+
+/** Every control a finger presses on the page is at least 44 px in both directions. */
+async function smallControls(region: Locator): Promise<string[]> {
+  return region.locator('button:visible, select:visible, [data-testid=case-open]:visible').evaluateAll((es) =>
+    es
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.height < 44 || r.width < 44;
+      })
+      .map((e) => `${e.tagName} ${e.getAttribute('data-testid') ?? e.textContent}`),
+  );
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  await ensureWebBuilt();
+  const { startLocalRuntime } = await import('../../packages/local/src/runtime');
+  dataDir = await mkdtemp(join(tmpdir(), 'fazhi-mediation-'));
+  runtime = await startLocalRuntime({
+    port: 0,
+    clock: 'virtual',
+    ddbEndpoint: inject('ddbEndpoint'),
+    tableName: `mediation-web-${Date.now().toString(36)}`,
+    dataDir,
+    log: () => undefined,
+  });
+  chromium = await launchChromium();
+  page = await chromium.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The court's system delegates a case before filing (委派), with the court's API key.
+  const courtKey = runtime.credentials?.departments.find((d) => d.id === 'court')?.apiKey;
+  expect(courtKey).toBeDefined();
+  const clock = (await (await fetch(`${runtime.baseUrl}/_local/clock`)).json()) as { nowMs: number };
+  const posted = await fetch(`${runtime.baseUrl}/v1/events`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${courtKey}`,
+      'Idempotency-Key': 'browser-delegation-1',
+    },
+    body: JSON.stringify({
+      entries: [
+        {
+          detailType: 'MediationReferral.Delegated',
+          detail: {
+            data: {
+              referenceNo: '（2026）皖0202民诉前调88号',
+              title: TITLE,
+              summary: '申请人称被拖欠劳务费3.2万元，经法院引导同意先行调解。',
+              disputeType: 'labour',
+              regionCode: '340202001',
+              amountFen: 3_200_000,
+              peopleInvolved: 2,
+              risk: 'medium',
+              parties: [
+                { id: 'p1', role: 'applicant', name: '张某', idNumber: '340202199001011234', phone: '13800000001' },
+                { id: 'p2', role: 'respondent', name: '某建筑劳务有限公司', phone: '13800000002' },
+              ],
+              referredAt: new Date(clock.nowMs - 3_600_000).toISOString(),
+            },
+          },
+        },
+      ],
+    }),
+  });
+  const body = (await posted.json()) as { entries: { eventId: string }[] };
+  expect(posted.status, JSON.stringify(body)).toBe(202);
+  caseId = body.entries[0]!.eventId;
+
+  await page.goto(`${runtime.baseUrl}/`);
+}, 180_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await runtime?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the mediators’ pages on a 1280×800 tablet', () => {
+  it('shows the hub the court’s delegation in the intake queue, in Chinese', async () => {
+    // Act
+    await signIn('justice.hub');
+    const hub = page.getByTestId('mediation-hub');
+    await hub.waitFor(WAIT);
+    const row = page.locator(`[data-testid=queue-table-intake] [data-case="${caseId}"]`);
+    await row.waitFor(WAIT);
+    // Assess: type, source and locality by their Chinese names, the risk in words
+    expect(await row.getByTestId('case-type').textContent()).toBe('劳动争议');
+    expect(await row.getByTestId('case-source').textContent()).toBe('法院诉前委派');
+    await expect.poll(() => row.getByTestId('case-region').textContent(), WAIT).toBe('范罗山街道');
+    expect(await row.getByTestId('case-risk').textContent()).toBe('风险中');
+    await expectChineseOnly(hub);
+    expect(await smallControls(hub)).toEqual([]);
+    // The page fits the tablet's width: no sideways scrolling
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await shot('1-hub-intake');
+  });
+
+  it('opens the case on its suggestion with the reason, and dispatches it as suggested', async () => {
+    // Act
+    await page.locator(`[data-case="${caseId}"]`).getByTestId('case-open').click();
+    const detail = page.getByTestId('mediation-case');
+    await detail.waitFor(WAIT);
+    const first = page.getByTestId('suggestion').first();
+    await first.waitFor(WAIT);
+    // Assess: the labour committee first, because of the dispatch rule, said in words
+    expect(await first.getAttribute('data-org')).toBe('fanluoshan-labour');
+    expect(await first.getByTestId('suggestion-reason').textContent()).toBe(
+      '规则：劳动争议 + 范罗山街道 → 范罗山街道劳动争议调解委员会',
+    );
+    expect(await page.getByTestId('dispatch-org').inputValue()).toBe('fanluoshan-labour');
+    // the court's 30 days run, under the policy's Chinese name
+    const limit = page.locator('[data-testid=case-clock][data-key=limit]');
+    expect(await limit.getByTestId('case-clock-policy').textContent()).toContain('诉前委派调解期限');
+    // personal data: the hub sees the parties as received (its work needs them)
+    await expectChineseOnly(detail);
+    await shot('2-hub-suggestion');
+
+    // Act: dispatch as suggested
+    await page.getByTestId('dispatch-submit').click();
+    // Assess
+    await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('已分派待接收');
+    expect(await page.getByTestId('case-organisation').textContent()).toContain('范罗山街道劳动争议调解委员会');
+    await page.locator('[data-testid=case-clock][data-key=dispatch-1]').waitFor(WAIT);
+    const steps = await page.getByTestId('case-timeline').innerText();
+    expect(steps).toContain('受理登记');
+    expect(steps).toContain('分派调解组织');
+    expect(await smallControls(detail)).toEqual([]);
+    await expectChineseOnly(detail);
+    await shot('3-hub-dispatched');
+  });
+
+  it('lets the labour committee’s mediator accept it, record both consents and a session', async () => {
+    // Prepare: the mediator signs in on the same tablet
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-username').waitFor(WAIT);
+    await signIn('fanluoshan-labour.wang');
+    const workspace = page.getByTestId('mediation-workspace');
+    await workspace.waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('workspace-org').textContent(), WAIT).toBe('范罗山街道劳动争议调解委员会');
+    const row = page.locator(`[data-testid=workspace-waiting] [data-case="${caseId}"]`);
+    await row.waitFor(WAIT);
+    await expectChineseOnly(workspace);
+    await shot('4-mediator-workspace');
+
+    // Act: accept
+    await row.getByTestId('case-open').click();
+    await page.getByTestId('answer-accept').waitFor(WAIT);
+    await page.getByTestId('answer-accept').click();
+    // Assess
+    await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('已接收');
+    await expect
+      .poll(() => page.locator('[data-testid=case-clock][data-key=dispatch-1]').getAttribute('data-status'), WAIT)
+      .toBe('met');
+    await page.locator('[data-testid=case-clock][data-key=respondent]').waitFor(WAIT);
+
+    // Act: both parties' consent
+    for (const party of ['p1', 'p2']) {
+      await page.getByTestId('consent-party').selectOption(party);
+      await page.getByTestId('consent-via').selectOption('phone');
+      await page.getByTestId('consent-form-submit').click();
+      await expect
+        .poll(() => page.locator(`[data-party=${party}]`).getByTestId('party-consent').textContent(), WAIT)
+        .toBe('同意（电话确认）');
+    }
+
+    // Act: a refused session first — the place left empty is marked, in Chinese
+    await page.getByTestId('session-summary').fill('双方陈述了欠薪经过，被申请人承认拖欠劳务费。');
+    await page.getByTestId('session-next').fill('三日后再次组织调解，被申请人提供用工台账。');
+    await page.getByTestId('session-form-submit').click();
+    const refusal = page.getByTestId('session-form-error');
+    await refusal.waitFor(WAIT);
+    await expectChineseOnly(refusal);
+    expect(await page.getByTestId('session-place').getAttribute('aria-invalid')).toBe('true');
+
+    // Act: the session recorded in full
+    await page.getByTestId('session-place').fill('范罗山街道矛盾纠纷调解室');
+    await page.getByTestId('session-participants').fill('张某、某建筑劳务有限公司代表李某、调解员王建国');
+    await page.getByTestId('session-form-submit').click();
+    // Assess
+    await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('调解中');
+    const sessions = page.getByTestId('case-sessions');
+    await sessions.waitFor(WAIT);
+    expect(await sessions.innerText()).toContain('范罗山街道矛盾纠纷调解室');
+    const steps = await page.getByTestId('case-timeline').innerText();
+    for (const step of ['受理登记', '分派调解组织', '调解组织接收', '记录当事人意愿', '记录调解过程']) {
+      expect(steps).toContain(step);
+    }
+    // The respondent answered, so its clock is met
+    await expect
+      .poll(() => page.locator('[data-testid=case-clock][data-key=respondent]').getAttribute('data-status'), WAIT)
+      .toBe('met');
+    const detail = page.getByTestId('mediation-case');
+    await expectChineseOnly(detail);
+    expect(await smallControls(detail)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await shot('5-mediator-session');
+  });
+});
