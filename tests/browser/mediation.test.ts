@@ -29,7 +29,7 @@ const shot = (name: string) => page.screenshot({ path: `${SHOTS}mediation-${name
 
 /** The page's text shows no English word: no code, no internal note, no server English. */
 async function expectChineseOnly(region: Locator): Promise<void> {
-  const text = (await region.innerText()) ?? '';
+  const text = (await region.textContent()) ?? '';
   expect(text.match(LATIN_WORD), text).toBeNull();
 }
 
@@ -165,7 +165,7 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('已分派待接收');
     expect(await page.getByTestId('case-organisation').textContent()).toContain('范罗山街道劳动争议调解委员会');
     await page.locator('[data-testid=case-clock][data-key=dispatch-1]').waitFor(WAIT);
-    const steps = await page.getByTestId('case-timeline').innerText();
+    const steps = await page.getByTestId('case-timeline').textContent();
     expect(steps).toContain('受理登记');
     expect(steps).toContain('分派调解组织');
     expect(await smallControls(detail)).toEqual([]);
@@ -224,8 +224,8 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('调解中');
     const sessions = page.getByTestId('case-sessions');
     await sessions.waitFor(WAIT);
-    expect(await sessions.innerText()).toContain('范罗山街道矛盾纠纷调解室');
-    const steps = await page.getByTestId('case-timeline').innerText();
+    expect(await sessions.textContent()).toContain('范罗山街道矛盾纠纷调解室');
+    const steps = await page.getByTestId('case-timeline').textContent();
     for (const step of ['受理登记', '分派调解组织', '调解组织接收', '记录当事人意愿', '记录调解过程']) {
       expect(steps).toContain(step);
     }

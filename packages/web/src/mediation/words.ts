@@ -110,6 +110,7 @@ export const POLICY_NAMES: Record<string, string> = {
   'mediation.respondent-answer': '被申请人答复是否同意调解期限',
   'mediation.performance': '调解协议履行期限',
   'mediation.risk-police-receipt': '公安机关签收调解风险报告',
+  'mediation.follow-up-visit': '结案回访期限',
 };
 
 export const CLOCK_STATUS_NAMES: Record<string, string> = {
