@@ -183,6 +183,11 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await expect.poll(() => page.getByTestId('workspace-org').textContent(), WAIT).toBe('范罗山街道劳动争议调解委员会');
     const row = page.locator(`[data-testid=workspace-waiting] [data-case="${caseId}"]`);
     await row.waitFor(WAIT);
+    // the clock that asks for action first: the two working days to accept or return
+    const next = row.getByTestId('case-next-clock');
+    await next.waitFor(WAIT);
+    expect(await next.getAttribute('data-key')).toBe('dispatch-1');
+    expect(await next.textContent()).toContain('调解组织接收或退回分派案件期限');
     await expectChineseOnly(workspace);
     await shot('4-mediator-workspace');
 
@@ -238,5 +243,49 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     expect(await smallControls(detail)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await shot('5-mediator-session');
+  });
+
+  it('extends the time limit with both parties’ consent and records the agreement, ready to print', async () => {
+    // Prepare
+    const limit = page.locator('[data-testid=case-clock][data-key=limit]');
+    const dueBefore = await limit.getAttribute('data-due');
+    // Act: extend by 15 days with both consents
+    await page.getByTestId('extend-days').fill('15');
+    await page.getByTestId('extend-consent-p1').check();
+    await page.getByTestId('extend-consent-p2').check();
+    await page.getByTestId('extend-reason').fill('双方同意延期，等待用工台账核对');
+    await page.getByTestId('extend-form-submit').click();
+    // Assess: the court's period moved at least 15 days later (an end on a rest day moves to the next
+    // working day, DOMAIN.md), and the card says it was extended
+    await expect.poll(() => limit.getAttribute('data-due'), WAIT).not.toBe(dueBefore);
+    expect(Date.parse((await limit.getAttribute('data-due'))!) - Date.parse(dueBefore!)).toBeGreaterThanOrEqual(
+      15 * 86_400_000,
+    );
+    expect(await limit.textContent()).toContain('已延长 1 次');
+    expect(await page.getByTestId('case-timeline').textContent()).toContain('经双方同意延长期限');
+
+    // Act: the agreement
+    await page.getByTestId('agreement-no').fill('镜劳调〔2026〕第12号');
+    await page.getByTestId('agreement-terms').fill('被申请人支付申请人劳务费3万元\n申请人放弃其余请求');
+    await page.getByTestId('agreement-amount').fill('30000');
+    await page.getByTestId('agreement-due').fill('2027-01-15T17:00');
+    await page.getByTestId('agreement-form-submit').click();
+    // Assess
+    await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('已达成协议');
+    const doc = page.getByTestId('agreement-document');
+    const text = (await doc.textContent()) ?? '';
+    expect(text).toContain('人民调解协议书');
+    expect(text).toContain('镜劳调〔2026〕第12号');
+    expect(text).toContain('被申请人支付申请人劳务费3万元');
+    expect(text).toContain('30,000.00 元');
+    expect(text).toContain('2027年1月15日');
+    expect(text).toContain('范罗山街道劳动争议调解委员会（印）');
+    await page.emulateMedia({ media: 'print' });
+    expect(await doc.isVisible()).toBe(true);
+    await shot('6-agreement-print');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await doc.isVisible()).toBe(false);
+    await expectChineseOnly(page.getByTestId('mediation-case'));
+    await shot('7-agreed');
   });
 });

@@ -9,6 +9,7 @@ import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
 import { hrefOf } from '../router';
 import { formatDateTime, instant } from '../time/china-time';
+import { AgreementPrint } from './AgreementPrint';
 import {
   AgreementForm,
   AnswerForm,
@@ -16,9 +17,13 @@ import {
   ConsentForm,
   ExtendForm,
   FailureForm,
+  MediatorsForm,
+  PauseForm,
   PerformanceForm,
+  RiskForm,
   SatisfactionForm,
   SessionForm,
+  TierForm,
   VisitForm,
 } from './forms';
 import { isHub } from './MediationPage';
@@ -246,7 +251,7 @@ function Parties({ c }: { c: MediationCase }) {
   );
 }
 
-function Outcome({ c }: { c: MediationCase }) {
+function Outcome({ c, names }: { c: MediationCase; names: Names }) {
   return (
     <>
       {c.sessions.length > 0 && (
@@ -275,6 +280,7 @@ function Outcome({ c }: { c: MediationCase }) {
           <p>
             协议金额：{yuan(c.agreement.amountFen)} · 履行期限：{formatDateTime(instant(c.agreement.performanceDueAt))}
           </p>
+          <AgreementPrint c={c} organisation={names.organisation(c.organisationId)} />
         </section>
       )}
       {c.failure && (
@@ -301,8 +307,19 @@ function Outcome({ c }: { c: MediationCase }) {
   );
 }
 
-function WorkForms({ c, hub, onChanged }: { c: MediationCase; hub: boolean; onChanged: (c: MediationCase) => void }) {
+function WorkForms({
+  c,
+  hub,
+  names,
+  onChanged,
+}: {
+  c: MediationCase;
+  hub: boolean;
+  names: Names;
+  onChanged: (c: MediationCase) => void;
+}) {
   const p = { c, onChanged };
+  const mediators = names.structure?.organisations.find((o) => o.id === c.organisationId)?.mediators ?? [];
   const s = c.status;
   const working = s === 'accepted' || s === 'mediating';
   return (
@@ -310,13 +327,17 @@ function WorkForms({ c, hub, onChanged }: { c: MediationCase; hub: boolean; onCh
       {s === 'dispatched' && !hub && <AnswerForm {...p} />}
       {(working || s === 'dispatched' || s === 'queued') && <ConsentForm {...p} />}
       {working && <SessionForm {...p} />}
+      {working && mediators.length > 0 && <MediatorsForm {...p} mediators={mediators} />}
       {working && <ExtendForm {...p} />}
+      {working && <PauseForm {...p} />}
       {s === 'mediating' && <AgreementForm {...p} />}
       {working && <FailureForm {...p} />}
       {(s === 'agreed' || (s === 'closed' && c.agreement && !c.performance)) && <PerformanceForm {...p} />}
       {(s === 'agreed' || s === 'failed') && <CloseForm {...p} />}
       {s === 'closed' && !c.visit && <VisitForm {...p} />}
       {(s === 'agreed' || s === 'failed' || s === 'closed') && <SatisfactionForm {...p} />}
+      {hub && s !== 'closed' && s !== 'agreed' && s !== 'failed' && <TierForm {...p} />}
+      {s !== 'closed' && <RiskForm {...p} />}
     </div>
   );
 }
@@ -387,8 +408,8 @@ export function MediationCasePage({ id, session }: { id: string; session: Sessio
       <div class="med-two">
         <div>
           {hub && c.status === 'queued' && <DispatchPanel c={c} names={names} onChanged={load.set} />}
-          <WorkForms c={c} hub={hub} onChanged={load.set} />
-          <Outcome c={c} />
+          <WorkForms c={c} hub={hub} names={names} onChanged={load.set} />
+          <Outcome c={c} names={names} />
         </div>
         <section aria-labelledby="med-timeline">
           <h2 id="med-timeline">办理过程</h2>

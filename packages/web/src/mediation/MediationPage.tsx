@@ -2,12 +2,14 @@
 // mediator, their organisation's cases with their clocks.
 import { useState } from 'preact/hooks';
 import { hasRole, type Session } from '../auth/session';
+import { Countdown } from '../components/Countdown';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLoad } from '../hooks/use-load';
+import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
-import { type CaseSummary, mediationApi } from './mediation-api';
+import { type CaseClock, type CaseSummary, mediationApi } from './mediation-api';
 import { CaseTable, useNames } from './shared';
-import { nameOf, TIER_NAMES } from './words';
+import { CLOCK_STATUS_NAMES, nameOf, POLICY_NAMES, TIER_NAMES } from './words';
 import './mediation.css';
 
 export const isHub = (session: Session) => hasRole(session, 'mediation-hub', 'admin');
@@ -96,10 +98,48 @@ function HubBoard() {
   );
 }
 
+/** The organisation's cases, each with its clocks (the queue's summaries carry none). */
+async function organisationCases(): Promise<{ items: CaseSummary[]; clocks: Record<string, CaseClock[]> }> {
+  const { items } = await mediationApi.queue('organisation');
+  const clocks: Record<string, CaseClock[]> = {};
+  await Promise.all(
+    items.map(async (c) => {
+      clocks[c.id] = (await mediationApi.case(c.id)).clocks;
+    }),
+  );
+  return { items, clocks };
+}
+
+/** The clock that asks for action soonest: running or paused, earliest due first. */
+export function nextClock(clocks: readonly CaseClock[]): CaseClock | undefined {
+  return clocks
+    .filter((k) => k.status === 'running' || k.status === 'paused' || (k.status === 'breached' && !k.metAt))
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+}
+
+function ClockCell({ clocks, now }: { clocks: readonly CaseClock[] | undefined; now: number }) {
+  const k = nextClock(clocks ?? []);
+  if (!k) return <span class="muted">无进行中的期限</span>;
+  return (
+    <div data-testid="case-next-clock" data-key={k.key}>
+      <div>{k.label}</div>
+      <div class="muted med-policy">
+        {nameOf(POLICY_NAMES, k.policyId)} · {nameOf(CLOCK_STATUS_NAMES, k.status)}
+      </div>
+      <Countdown clock={k} now={now} size="small" />
+    </div>
+  );
+}
+
 function Workspace({ session }: { session: Session }) {
   const names = useNames();
+  const now = useServerNow();
   const org = names.structure?.organisations.find((o) => o.mediators.some((m) => m.username === session.user.username));
-  const load = useLoad(() => mediationApi.queue('organisation'), 'mediation-queue:organisation');
+  const load = useLoad(() => organisationCases(), 'mediation-queue:organisation');
+  const clockColumn = {
+    head: '期限',
+    cell: (c: CaseSummary) => <ClockCell clocks={load.data?.clocks[c.id]} now={now} />,
+  };
   usePoll(() => load.reload(), 15_000, 60_000);
   const items = load.data?.items ?? [];
   const waiting = items.filter((c) => c.status === 'dispatched');
@@ -117,11 +157,11 @@ function Workspace({ session }: { session: Session }) {
         <>
           <section>
             <h2>待接收（{waiting.length}）</h2>
-            <CaseTable items={waiting} names={names} testId="workspace-waiting" />
+            <CaseTable items={waiting} names={names} extra={clockColumn} testId="workspace-waiting" />
           </section>
           <section>
             <h2>本组织案件（{working.length}）</h2>
-            <CaseTable items={working} names={names} testId="workspace-cases" />
+            <CaseTable items={working} names={names} extra={clockColumn} testId="workspace-cases" />
           </section>
         </>
       ) : (

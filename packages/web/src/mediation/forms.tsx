@@ -10,7 +10,15 @@ import { Field } from '../components/Field';
 import { fromLocalInput, toChinaIso, toLocalInput } from '../time/china-time';
 import { serverClock } from '../time/server-clock';
 import { type MediationCase, mediationApi } from './mediation-api';
-import { CONSENT_VIA_NAMES, HONOURED_NAMES, nameOf, PARTY_ROLE_NAMES, ROUTE_NAMES } from './words';
+import {
+  CONSENT_VIA_NAMES,
+  HONOURED_NAMES,
+  nameOf,
+  PARTY_ROLE_NAMES,
+  RISK_KIND_NAMES,
+  ROUTE_NAMES,
+  TIER_NAMES,
+} from './words';
 
 interface Props {
   c: MediationCase;
@@ -511,6 +519,144 @@ export function SatisfactionForm({ c, onChanged }: Props) {
       </fieldset>
       <Field label="意见">
         <textarea rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+      </Field>
+    </Shell>
+  );
+}
+
+export function TierForm({ c, onChanged }: Props) {
+  const [tier, setTier] = useState(c.tier);
+  const [leader, setLeader] = useState(c.responsibleLeader ?? '');
+  const a = useAction(c, onChanged);
+  return (
+    <Shell
+      title="分级处置"
+      testId="tier-form"
+      submit="保存分级"
+      {...a}
+      onSubmit={() =>
+        void a.run('tier', { tier, ...(tier === 'major' && leader.trim() ? { responsibleLeader: leader.trim() } : {}) })
+      }
+    >
+      <Field label="纠纷等级">
+        <select value={tier} data-testid="tier-select" onChange={(e) => setTier(e.currentTarget.value)}>
+          {Object.entries(TIER_NAMES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {tier === 'major' && (
+        <Field
+          label="包案领导账号"
+          hint="该领导将收到本案各项期限的预警"
+          error={fieldError(a.error, 'responsibleLeader')}
+        >
+          <input value={leader} data-testid="tier-leader" onInput={(e) => setLeader(e.currentTarget.value)} />
+        </Field>
+      )}
+    </Shell>
+  );
+}
+
+export function MediatorsForm({ c, onChanged, mediators }: Props & { mediators: { id: string; name: string }[] }) {
+  const [ids, setIds] = useState<string[]>(c.mediators.ids);
+  const [byParties, setByParties] = useState(c.mediators.chosenByParties);
+  const a = useAction(c, onChanged);
+  return (
+    <Shell
+      title="指定调解员"
+      testId="mediators-form"
+      submit="保存调解员"
+      {...a}
+      onSubmit={() => void a.run('mediators', { mediatorIds: ids, chosenByParties: byParties })}
+    >
+      <fieldset class="med-checks" aria-invalid={fieldError(a.error, 'mediatorIds') ? 'true' : undefined}>
+        <legend>调解员</legend>
+        {mediators.map((m) => (
+          <label key={m.id} class="med-check">
+            <input
+              type="checkbox"
+              checked={ids.includes(m.id)}
+              onChange={(e) => setIds((s) => (e.currentTarget.checked ? [...s, m.id] : s.filter((x) => x !== m.id)))}
+            />
+            {m.name}
+          </label>
+        ))}
+      </fieldset>
+      <label class="med-check">
+        <input type="checkbox" checked={byParties} onChange={(e) => setByParties(e.currentTarget.checked)} />
+        由当事人选定
+      </label>
+    </Shell>
+  );
+}
+
+export function RiskForm({ c, onChanged }: Props) {
+  const [kind, setKind] = useState('civil-to-criminal');
+  const [note, setNote] = useState('');
+  const a = useAction(c, onChanged);
+  return (
+    <Shell
+      title="报告激化风险（立即通报公安机关）"
+      testId="risk-form"
+      submit="报告风险"
+      {...a}
+      onSubmit={() => void a.run('risk', { kind, note: note.trim() })}
+    >
+      <Field label="风险类型">
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+          {Object.entries(RISK_KIND_NAMES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="情况说明" required error={fieldError(a.error, 'note')}>
+        <textarea rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </Field>
+    </Shell>
+  );
+}
+
+const PAUSE_REASONS: Record<string, string> = {
+  'parties-agree': '经双方当事人同意中止',
+  'awaiting-materials': '等待补充材料',
+};
+
+export function PauseForm({ c, onChanged }: Props) {
+  const paused = c.clocks.some((k) => k.key === 'limit' && k.status === 'paused');
+  const [reason, setReason] = useState('parties-agree');
+  const [note, setNote] = useState('');
+  const a = useAction(c, onChanged);
+  if (paused) {
+    return (
+      <Shell title="恢复计时" testId="resume-form" submit="恢复计时" {...a} onSubmit={() => void a.run('resume', {})}>
+        <p class="muted">调解期限已中止，恢复后继续计算。</p>
+      </Shell>
+    );
+  }
+  return (
+    <Shell
+      title="中止计时"
+      testId="pause-form"
+      submit="中止计时"
+      {...a}
+      onSubmit={() => void a.run('pause', { reason, ...(note.trim() ? { note: note.trim() } : {}) })}
+    >
+      <Field label="中止原因">
+        <select value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+          {Object.entries(PAUSE_REASONS).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="说明">
+        <input value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
     </Shell>
   );

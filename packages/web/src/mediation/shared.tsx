@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 // Pieces both the hub's board and the mediator's workspace show: the structure's names, a case row, a clock.
 
 import { clockState, lookOf } from '../board/board-model';
@@ -56,7 +57,7 @@ export function CaseTable({
 }: {
   items: CaseSummary[];
   names: Names;
-  extra?: { head: string; cell: (c: CaseSummary) => string };
+  extra?: { head: string; cell: (c: CaseSummary) => ComponentChildren };
   testId: string;
 }) {
   if (items.length === 0)
@@ -116,6 +117,7 @@ export function ClockTile({ clock, now }: { clock: CaseClock; now: number }) {
       data-testid="case-clock"
       data-key={clock.key}
       data-status={clock.status}
+      data-due={clock.dueAt}
     >
       <h3 class="clock-label">{clock.label}</h3>
       <p class="muted med-policy" data-testid="case-clock-policy">
