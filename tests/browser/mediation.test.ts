@@ -288,4 +288,35 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await expectChineseOnly(page.getByTestId('mediation-case'));
     await shot('7-agreed');
   });
+
+  it('follows the performance up, closes, visits and records satisfaction', async () => {
+    // Act: performance honoured in full
+    await page.getByTestId('performance-honoured').selectOption('full');
+    await page.getByTestId('performance-note').fill('被申请人已按期支付3万元');
+    await page.getByTestId('performance-form-submit').click();
+    await expect
+      .poll(async () => (await page.getByTestId('case-timeline').textContent()) ?? '', WAIT)
+      .toContain('记录协议履行情况');
+    // Act: close, visit, satisfaction
+    await page.getByTestId('close-form-submit').click();
+    await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('已结案');
+    await page.getByTestId('visit-note').fill('电话回访，双方均表示协议已履行完毕');
+    await page.getByTestId('visit-form-submit').click();
+    await expect
+      .poll(async () => (await page.getByTestId('case-timeline').textContent()) ?? '', WAIT)
+      .toContain('回访');
+    await page.getByTestId('satisfaction-party').selectOption('p1');
+    await page.getByTestId('satisfaction-score-5').click();
+    await page.getByTestId('satisfaction-comment').fill('调解员耐心细致');
+    await page.getByTestId('satisfaction-form-submit').click();
+    // Assess
+    await expect
+      .poll(async () => (await page.getByTestId('case-timeline').textContent()) ?? '', WAIT)
+      .toContain('记录满意度');
+    await page.locator('[data-testid=case-clock][data-key=visit]').waitFor(WAIT);
+    const detail = page.getByTestId('mediation-case');
+    expect(await detail.textContent()).toContain('张某 5 分 调解员耐心细致');
+    await expectChineseOnly(detail);
+    await shot('8-closed');
+  });
 });

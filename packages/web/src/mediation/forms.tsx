@@ -429,7 +429,11 @@ export function PerformanceForm({ c, onChanged }: Props) {
       onSubmit={() => void a.run('performance', { honoured, note: note.trim() })}
     >
       <Field label="履行情况">
-        <select value={honoured} onChange={(e) => setHonoured(e.currentTarget.value)}>
+        <select
+          value={honoured}
+          data-testid="performance-honoured"
+          onChange={(e) => setHonoured(e.currentTarget.value)}
+        >
           {Object.entries(HONOURED_NAMES).map(([code, name]) => (
             <option key={code} value={code}>
               {name}
@@ -438,7 +442,7 @@ export function PerformanceForm({ c, onChanged }: Props) {
         </select>
       </Field>
       <Field label="说明" required error={fieldError(a.error, 'note')}>
-        <input value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <input value={note} data-testid="performance-note" onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
     </Shell>
   );
@@ -474,7 +478,7 @@ export function VisitForm({ c, onChanged }: Props) {
       onSubmit={() => void a.run('visit', { note: note.trim() })}
     >
       <Field label="回访情况" required error={fieldError(a.error, 'note')}>
-        <textarea rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea rows={2} value={note} data-testid="visit-note" onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
     </Shell>
   );
@@ -495,7 +499,7 @@ export function SatisfactionForm({ c, onChanged }: Props) {
       onSubmit={() => void a.run('satisfaction', { partyId, score, comment: comment.trim(), via: 'call' })}
     >
       <Field label="当事人">
-        <select value={partyId} onChange={(e) => setPartyId(e.currentTarget.value)}>
+        <select value={partyId} data-testid="satisfaction-party" onChange={(e) => setPartyId(e.currentTarget.value)}>
           {parties.map((p) => (
             <option key={p.id} value={p.id}>
               {nameOf(PARTY_ROLE_NAMES, p.role)}：{p.name}
@@ -511,6 +515,7 @@ export function SatisfactionForm({ c, onChanged }: Props) {
             type="button"
             class={`btn med-touch${n <= score ? ' is-on' : ''}`}
             aria-pressed={n === score}
+            data-testid={`satisfaction-score-${n}`}
             onClick={() => setScore(n)}
           >
             {n} 分
@@ -518,7 +523,12 @@ export function SatisfactionForm({ c, onChanged }: Props) {
         ))}
       </fieldset>
       <Field label="意见">
-        <textarea rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+        <textarea
+          rows={2}
+          value={comment}
+          data-testid="satisfaction-comment"
+          onInput={(e) => setComment(e.currentTarget.value)}
+        />
       </Field>
     </Shell>
   );
