@@ -53,6 +53,66 @@ async function smallControls(region: Locator): Promise<string[]> {
   );
 }
 
+async function call(method: string, path: string, token: string, body?: unknown, key?: string) {
+  const r = await fetch(`${runtime.baseUrl}${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      ...(key ? { 'Idempotency-Key': key } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+}
+
+async function tokenOf(username: string): Promise<string> {
+  const r = await fetch(`${runtime.baseUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** A court delegation of a neighbours' dispute in 范罗山街道, posted with the court's key. */
+async function delegate(title: string, key: string): Promise<string> {
+  const courtKey = runtime.credentials!.departments.find((d) => d.id === 'court')!.apiKey;
+  const { nowMs } = (await (await fetch(`${runtime.baseUrl}/_local/clock`)).json()) as { nowMs: number };
+  const r = await call(
+    'POST',
+    '/v1/events',
+    courtKey,
+    {
+      entries: [
+        {
+          detailType: 'MediationReferral.Delegated',
+          detail: {
+            data: {
+              referenceNo: `（2026）皖0202民诉前调${key.length}号`,
+              title,
+              summary: '双方因排水管道渗漏发生争执，经法院引导同意先行调解。',
+              disputeType: 'neighbourhood',
+              regionCode: '340202001',
+              amountFen: 0,
+              peopleInvolved: 2,
+              risk: 'low',
+              parties: [
+                { id: 'p1', role: 'applicant', name: '李某' },
+                { id: 'p2', role: 'respondent', name: '王某' },
+              ],
+              referredAt: new Date(nowMs - 60_000).toISOString(),
+            },
+          },
+        },
+      ],
+    },
+    key,
+  );
+  expect(r.status, JSON.stringify(r.json)).toBe(202);
+  return (r.json.entries as { eventId: string }[])[0]!.eventId;
+}
+
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   await ensureWebBuilt();
@@ -318,5 +378,66 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     expect(await detail.textContent()).toContain('张某 5 分 调解员耐心细致');
     await expectChineseOnly(detail);
     await shot('8-closed');
+  });
+
+  it('shows the hub a returned case with the reason, and a case left unanswered past its period as overdue', async () => {
+    // Prepare: two delegations dispatched to the street committee; it returns one and leaves the other
+    const hubToken = await tokenOf('justice.hub');
+    const township = await tokenOf('fanluoshan.zhou');
+    const returnedId = await delegate('李某与王某排水管道渗漏纠纷', 'browser-delegation-returned');
+    const silentId = await delegate('赵某与钱某楼道堆物纠纷', 'browser-delegation-silent-one');
+    for (const id of [returnedId, silentId]) {
+      await expect.poll(async () => (await call('GET', `/v1/mediation-cases/${id}`, hubToken)).status, WAIT).toBe(200);
+      const d = await call(
+        'POST',
+        `/v1/mediation-cases/${id}/dispatch`,
+        hubToken,
+        { organisationId: 'fanluoshan' },
+        `d-${id}`,
+      );
+      expect(d.status, JSON.stringify(d.json)).toBe(200);
+    }
+    const back = await call(
+      'POST',
+      `/v1/mediation-cases/${returnedId}/answer`,
+      township,
+      { accepted: false, reason: '当事人已向法院起诉，不宜再行调解' },
+      `a-${returnedId}`,
+    );
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    // the other one's two working days to answer pass
+    const advanced = await fetch(`${runtime.baseUrl}/_local/clock/advance`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ by: 'P5D' }),
+    });
+    expect(advanced.ok).toBe(true);
+
+    // Act: the hub signs in and opens the returned queue
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-username').waitFor(WAIT);
+    await signIn('justice.hub');
+    await page.getByTestId('queue-returned').click();
+    // Assess: the case with the committee's reason
+    const row = page.locator(`[data-testid=queue-table-returned] [data-case="${returnedId}"]`);
+    await row.waitFor(WAIT);
+    expect(await row.getByTestId('case-extra').textContent()).toBe('当事人已向法院起诉，不宜再行调解');
+    await expectChineseOnly(page.getByTestId('mediation-hub'));
+    await shot('9-hub-returned');
+
+    // Act: the overdue queue
+    await page.getByTestId('queue-overdue').click();
+    // Assess: the unanswered dispatch is overdue (the sweep may take a moment after the clock moved)
+    const overdue = page.locator(`[data-testid=queue-table-overdue] [data-case="${silentId}"]`);
+    await expect
+      .poll(async () => {
+        if ((await overdue.count()) === 0) {
+          await page.getByTestId('queue-intake').click();
+          await page.getByTestId('queue-overdue').click();
+        }
+        return overdue.count();
+      }, WAIT)
+      .toBe(1);
+    await shot('10-hub-overdue');
   });
 });
