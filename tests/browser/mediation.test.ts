@@ -439,5 +439,22 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
       }, WAIT)
       .toBe(1);
     await shot('10-hub-overdue');
+
+    // Act: the hub makes it a major dispute with a responsible leader (领导包案)
+    await overdue.getByTestId('case-open').click();
+    await page.getByTestId('tier-select').selectOption('major');
+    await page.getByTestId('tier-leader').fill('justice.leader');
+    await page.getByTestId('tier-form-submit').click();
+    await expect
+      .poll(async () => (await page.getByTestId('case-facts').textContent()) ?? '', WAIT)
+      .toContain('重大纠纷（领导包案）');
+    await page.goto(`${runtime.baseUrl}/#/mediation`);
+    await page.getByTestId('queue-leader').click();
+    // Assess: the leaders' queue lists it, without printing the leader's account
+    const led = page.locator(`[data-testid=queue-table-leader] [data-case="${silentId}"]`);
+    await led.waitFor(WAIT);
+    expect(await led.getByTestId('case-extra').textContent()).toBe('已指定（重大纠纷（领导包案））');
+    await expectChineseOnly(page.getByTestId('mediation-hub'));
+    await shot('11-hub-leaders');
   });
 });

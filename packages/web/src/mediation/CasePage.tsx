@@ -187,7 +187,7 @@ function Facts({ c, names }: { c: MediationCase; names: Names }) {
         <dt>分级处置</dt>
         <dd>
           {nameOf(TIER_NAMES, c.tier)}
-          {c.responsibleLeader && <div class="muted">包案领导：{c.responsibleLeader}</div>}
+          {c.responsibleLeader && <div class="muted">包案领导：{names.person(c.responsibleLeader)}</div>}
         </dd>
       </div>
       <div>

@@ -86,7 +86,8 @@ function HubBoard() {
               ? {
                   extra: {
                     head: '包案领导',
-                    cell: (c: CaseSummary) => `${c.responsibleLeader ?? '未指定'}（${nameOf(TIER_NAMES, c.tier)}）`,
+                    cell: (c: CaseSummary) =>
+                      `${c.responsibleLeader ? names.person(c.responsibleLeader) : '未指定'}（${nameOf(TIER_NAMES, c.tier)}）`,
                   },
                 }
               : {})}

@@ -22,6 +22,8 @@ import {
 export interface Names {
   organisation: (id: string | undefined) => string;
   region: (code: string) => string;
+  /** A person named by account: the mediator's name when the structure has it; an account is never printed. */
+  person: (username: string) => string;
   structure?: Structure['structure'];
 }
 
@@ -32,6 +34,8 @@ export function useNames(): Names {
   return {
     ...(st ? { structure: st } : {}),
     organisation: (id) => (id ? (st?.organisations.find((o) => o.id === id)?.name ?? '—') : '—'),
+    person: (username) =>
+      st?.organisations.flatMap((o) => o.mediators).find((m) => m.username === username)?.name ?? '已指定',
     region: (code) => {
       const regions = st?.regions ?? [];
       // The most precise region the code falls in: a village within its town, a town within its district.
