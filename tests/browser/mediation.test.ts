@@ -33,12 +33,14 @@ async function expectChineseOnly(region: Locator): Promise<void> {
   expect(text.match(LATIN_WORD), text).toBeNull();
 }
 
-async function signIn(username: string): Promise<void> {
+/** Signs in from the start page: a dispatcher or a mediator lands on their own page, not the duty board. */
+async function signIn(username: string, landing: 'mediation-hub' | 'mediation-workspace'): Promise<void> {
+  await page.goto(`${runtime.baseUrl}/#/`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-mediation').waitFor(WAIT);
-  await page.getByTestId('nav-mediation').click();
+  await page.getByTestId(landing).waitFor(WAIT);
+  expect(await page.getByTestId('board').count()).toBe(0);
 }
 
 /** Every control a finger presses on the page is at least 44 px in both directions. */
@@ -182,7 +184,7 @@ afterAll(async () => {
 describe('the mediators’ pages on a 1280×800 tablet', () => {
   it('shows the hub the court’s delegation in the intake queue, in Chinese', async () => {
     // Act
-    await signIn('justice.hub');
+    await signIn('justice.hub', 'mediation-hub');
     const hub = page.getByTestId('mediation-hub');
     await hub.waitFor(WAIT);
     const row = page.locator(`[data-testid=queue-table-intake] [data-case="${caseId}"]`);
@@ -237,7 +239,7 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     // Prepare: the mediator signs in on the same tablet
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-username').waitFor(WAIT);
-    await signIn('fanluoshan-labour.wang');
+    await signIn('fanluoshan-labour.wang', 'mediation-workspace');
     const workspace = page.getByTestId('mediation-workspace');
     await workspace.waitFor(WAIT);
     await expect.poll(() => page.getByTestId('workspace-org').textContent(), WAIT).toBe('范罗山街道劳动争议调解委员会');
@@ -416,7 +418,7 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     // Act: the hub signs in and opens the returned queue
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-username').waitFor(WAIT);
-    await signIn('justice.hub');
+    await signIn('justice.hub', 'mediation-hub');
     await page.getByTestId('queue-returned').click();
     // Assess: the case with the committee's reason
     const row = page.locator(`[data-testid=queue-table-returned] [data-case="${returnedId}"]`);

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { departmentLabel, type Session, sessionStore, signOutByHand } from './auth/session';
+import { departmentLabel, hasRole, type Session, sessionStore, signOutByHand } from './auth/session';
 import { resetBoard, syncServerClock } from './board/board-data';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SessionBanner } from './components/SessionBanner';
@@ -32,12 +32,21 @@ const section = (route: Route): Route['name'] =>
       ? 'mediation'
       : route.name;
 
+const worksOnlyMediation = (session: Session): boolean =>
+  hasRole(session, 'mediator', 'mediation-hub') &&
+  !hasRole(session, 'duty-officer', 'duty-leader', 'dept-head', 'admin');
+
 function Page({ route, session, expired }: { route: Route; session: Session; expired: boolean }) {
   const { t } = useI18n();
   switch (route.name) {
     case 'board':
     case 'login':
-      return <BoardPage session={session} expired={expired} />;
+      // Mediators and the hub's dispatchers, who keep no duty roster, start on their own workspace.
+      return worksOnlyMediation(session) ? (
+        <MediationPage session={session} />
+      ) : (
+        <BoardPage session={session} expired={expired} />
+      );
     case 'incidents':
       return <IncidentsPage />;
     case 'incident-new':
