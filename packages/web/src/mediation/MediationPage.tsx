@@ -100,15 +100,22 @@ function HubBoard() {
 }
 
 /** The organisation's cases, each with its clocks (the queue's summaries carry none). */
-async function organisationCases(): Promise<{ items: CaseSummary[]; clocks: Record<string, CaseClock[]> }> {
+async function organisationCases(): Promise<{
+  items: CaseSummary[];
+  clocks: Record<string, CaseClock[]>;
+  mediators: Record<string, string[]>;
+}> {
   const { items } = await mediationApi.queue('organisation');
   const clocks: Record<string, CaseClock[]> = {};
+  const mediators: Record<string, string[]> = {};
   await Promise.all(
     items.map(async (c) => {
-      clocks[c.id] = (await mediationApi.case(c.id)).clocks;
+      const full = await mediationApi.case(c.id);
+      clocks[c.id] = full.clocks;
+      mediators[c.id] = full.mediators.ids;
     }),
   );
-  return { items, clocks };
+  return { items, clocks, mediators };
 }
 
 /** The clock that asks for action soonest: running or paused, earliest due first. */
@@ -138,8 +145,20 @@ function Workspace({ session }: { session: Session }) {
   const org = names.structure?.organisations.find((o) => o.mediators.some((m) => m.username === session.user.username));
   const load = useLoad(() => organisationCases(), 'mediation-queue:organisation');
   const clockColumn = {
-    head: '期限',
-    cell: (c: CaseSummary) => <ClockCell clocks={load.data?.clocks[c.id]} now={now} />,
+    head: '期限与调解员',
+    cell: (c: CaseSummary) => {
+      const assigned = (load.data?.mediators[c.id] ?? []).map(
+        (id) => org?.mediators.find((m) => m.id === id)?.name ?? '—',
+      );
+      return (
+        <>
+          <ClockCell clocks={load.data?.clocks[c.id]} now={now} />
+          <div class="muted" data-testid="case-mediators">
+            调解员：{assigned.length > 0 ? assigned.join('、') : '未指定'}
+          </div>
+        </>
+      );
+    },
   };
   usePoll(() => load.reload(), 15_000, 60_000);
   const items = load.data?.items ?? [];
