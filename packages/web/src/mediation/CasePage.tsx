@@ -28,7 +28,7 @@ import {
 } from './forms';
 import { isHub } from './MediationPage';
 import { type MediationCase, mediationApi } from './mediation-api';
-import { ClockTile, type Names, RiskTag, useNames } from './shared';
+import { ChineseOnlyNote, ClockTile, type Names, RiskTag, useNames } from './shared';
 import {
   CONSENT_VIA_NAMES,
   DISPUTE_TYPE_NAMES,
@@ -377,6 +377,7 @@ export function MediationCasePage({ id, session }: { id: string; session: Sessio
   const hub = isHub(session);
   return (
     <div class="page med-page" data-testid="mediation-case" data-status={c.status}>
+      <ChineseOnlyNote />
       {back}
       <div class="page-head">
         <h1 data-testid="case-heading">{c.title}</h1>

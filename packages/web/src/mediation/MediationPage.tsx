@@ -8,7 +8,7 @@ import { useLoad } from '../hooks/use-load';
 import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
 import { type CaseClock, type CaseSummary, mediationApi } from './mediation-api';
-import { CaseTable, useNames } from './shared';
+import { CaseTable, ChineseOnlyNote, useNames } from './shared';
 import { CLOCK_STATUS_NAMES, nameOf, POLICY_NAMES, TIER_NAMES } from './words';
 import './mediation.css';
 
@@ -54,6 +54,7 @@ function HubBoard() {
   const reasons = load.data?.reasons;
   return (
     <div class="page med-page" data-testid="mediation-hub">
+      <ChineseOnlyNote />
       <div class="page-head">
         <h1>调处中心调度台</h1>
         <span class="muted">{names.structure?.hub.name}</span>
@@ -166,6 +167,7 @@ function Workspace({ session }: { session: Session }) {
   const working = items.filter((c) => c.status !== 'dispatched');
   return (
     <div class="page med-page" data-testid="mediation-workspace">
+      <ChineseOnlyNote />
       <div class="page-head">
         <h1>调解员工作台</h1>
         <span class="muted" data-testid="workspace-org">

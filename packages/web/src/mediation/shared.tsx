@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { clockState, lookOf } from '../board/board-model';
 import { Countdown } from '../components/Countdown';
 import { useLoad } from '../hooks/use-load';
+import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../router';
 import { formatDateTime, instant } from '../time/china-time';
 import type { CaseClock, CaseSummary, Structure } from './mediation-api';
@@ -135,5 +136,16 @@ export function ClockTile({ clock, now }: { clock: CaseClock; now: number }) {
         {clock.pauses > 0 ? ` · 中止 ${clock.pauses} 次` : ''}
       </p>
     </article>
+  );
+}
+
+/** The mediation pages are written in Chinese first; an English reader is told so rather than left guessing. */
+export function ChineseOnlyNote() {
+  const { lang } = useI18n();
+  if (lang !== 'en') return null;
+  return (
+    <p class="notice notice-info" data-testid="mediation-zh-only">
+      The mediation pages are in Chinese only for now; codes and labels follow the national mediation statistics.
+    </p>
   );
 }
