@@ -41,6 +41,7 @@ async function signIn(username: string, landing: 'mediation-hub' | 'mediation-wo
   await page.getByTestId('login-submit').click();
   await page.getByTestId(landing).waitFor(WAIT);
   expect(await page.getByTestId('board').count()).toBe(0);
+  expect(await page.getByTestId('nav-mediation').getAttribute('aria-current')).toBe('page');
 }
 
 /** Every control a finger presses on the page is at least 44 px in both directions. */

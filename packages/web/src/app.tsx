@@ -93,7 +93,7 @@ export function App() {
   // After sign-in the page asked for (a deep link) opens; the effect above turns #/login into the board.
   if (!session) return <LoginPage />;
 
-  const current = section(route);
+  const current = route.name === 'board' && worksOnlyMediation(session) ? 'mediation' : section(route);
   const dept = departmentLabel(session, lang);
   return (
     <>
