@@ -258,8 +258,8 @@ function Outcome({ c, names }: { c: MediationCase; names: Names }) {
         <section>
           <h2>调解记录</h2>
           <ul class="plain-list" data-testid="case-sessions">
-            {c.sessions.map((s) => (
-              <li key={s.at} class="card">
+            {c.sessions.map((s, i) => (
+              <li key={`${s.at}:${i}`} class="card">
                 <strong>{formatDateTime(instant(s.at))}</strong> · {s.place}
                 {s.participants.length > 0 && <div class="muted">参加人员：{s.participants.join('、')}</div>}
                 <p class="prewrap">{s.summary}</p>
@@ -273,8 +273,8 @@ function Outcome({ c, names }: { c: MediationCase; names: Names }) {
         <section class="card" data-testid="case-agreement">
           <h2>调解协议 {c.agreement.documentNo}</h2>
           <ol>
-            {c.agreement.terms.map((t) => (
-              <li key={t}>{t}</li>
+            {c.agreement.terms.map((t, i) => (
+              <li key={`${i}:${t}`}>{t}</li>
             ))}
           </ol>
           <p>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useLoad } from '../hooks/use-load';
 import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
+import { nextClock } from './clock-pick';
 import { type CaseClock, type CaseSummary, mediationApi } from './mediation-api';
 import { CaseTable, ChineseOnlyNote, useNames } from './shared';
 import { CLOCK_STATUS_NAMES, nameOf, POLICY_NAMES, TIER_NAMES } from './words';
@@ -117,13 +118,6 @@ async function organisationCases(): Promise<{
     }),
   );
   return { items, clocks, mediators };
-}
-
-/** The clock that asks for action soonest: running or paused, earliest due first. */
-export function nextClock(clocks: readonly CaseClock[]): CaseClock | undefined {
-  return clocks
-    .filter((k) => k.status === 'running' || k.status === 'paused' || (k.status === 'breached' && !k.metAt))
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
 }
 
 function ClockCell({ clocks, now }: { clocks: readonly CaseClock[] | undefined; now: number }) {
