@@ -2,7 +2,10 @@
 // 1280×800: a court delegates a labour dispute through the event API; the hub's dispatcher sees it
 // in the intake queue with its type, source and locality in Chinese, opens it, reads the suggestion
 // and its reason, and dispatches it as suggested; the labour committee's mediator finds it waiting in
-// the workspace, accepts it, records both parties' consent and a session. Chinese only on every page.
+// the workspace, accepts it, records both parties' consent and a session, extends the limit with
+// both consents, records and prints the agreement, follows up performance, closes, visits, records
+// satisfaction. Then the returned, overdue and leaders' queues. Chinese only on every page; every
+// control touch-sized; screenshots in test-results/mediation-*.png.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -383,10 +386,9 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await shot('8-closed');
   });
 
-  it('shows the hub a returned case with the reason, and a case left unanswered past its period as overdue', async () => {
+  it('lets a committee return a case with its reason, which the hub reads in the returned queue; an unanswered one shows as overdue, then as a leader’s case', async () => {
     // Prepare: two delegations dispatched to the street committee; it returns one and leaves the other
     const hubToken = await tokenOf('justice.hub');
-    const township = await tokenOf('fanluoshan.zhou');
     const returnedId = await delegate('李某与王某排水管道渗漏纠纷', 'browser-delegation-returned');
     const silentId = await delegate('赵某与钱某楼道堆物纠纷', 'browser-delegation-silent-one');
     for (const id of [returnedId, silentId]) {
@@ -400,14 +402,18 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
       );
       expect(d.status, JSON.stringify(d.json)).toBe(200);
     }
-    const back = await call(
-      'POST',
-      `/v1/mediation-cases/${returnedId}/answer`,
-      township,
-      { accepted: false, reason: '当事人已向法院起诉，不宜再行调解' },
-      `a-${returnedId}`,
-    );
-    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    // Act: the street committee's mediator returns one, with the reason, on the tablet
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('login-username').waitFor(WAIT);
+    await signIn('fanluoshan.zhou', 'mediation-workspace');
+    const waiting = page.locator(`[data-testid=workspace-waiting] [data-case="${returnedId}"]`);
+    await waiting.waitFor(WAIT);
+    await waiting.getByTestId('case-open').click();
+    await page.getByTestId('answer-reason').fill('当事人已向法院起诉，不宜再行调解');
+    await page.getByTestId('answer-return').click();
+    await expect.poll(() => page.getByTestId('case-status').textContent(), WAIT).toBe('待分派');
+    expect(await page.getByTestId('case-timeline').textContent()).toContain('调解组织退回');
+    await shot('9-mediator-returned');
     // the other one's two working days to answer pass
     const advanced = await fetch(`${runtime.baseUrl}/_local/clock/advance`, {
       method: 'POST',
@@ -426,7 +432,7 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await row.waitFor(WAIT);
     expect(await row.getByTestId('case-extra').textContent()).toBe('当事人已向法院起诉，不宜再行调解');
     await expectChineseOnly(page.getByTestId('mediation-hub'));
-    await shot('9-hub-returned');
+    await shot('10-hub-returned');
 
     // Act: the overdue queue
     await page.getByTestId('queue-overdue').click();
@@ -441,7 +447,7 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
         return overdue.count();
       }, WAIT)
       .toBe(1);
-    await shot('10-hub-overdue');
+    await shot('11-hub-overdue');
 
     // Act: the hub makes it a major dispute with a responsible leader (领导包案)
     await overdue.getByTestId('case-open').click();
@@ -458,6 +464,6 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await led.waitFor(WAIT);
     expect(await led.getByTestId('case-extra').textContent()).toBe('已指定（重大纠纷（领导包案））');
     await expectChineseOnly(page.getByTestId('mediation-hub'));
-    await shot('11-hub-leaders');
+    await shot('12-hub-leaders');
   });
 });
