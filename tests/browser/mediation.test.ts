@@ -426,6 +426,7 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-username').waitFor(WAIT);
     await signIn('justice.hub', 'mediation-hub');
+    await expect.poll(() => page.getByTestId('queue-returned').textContent(), WAIT).toBe('被退回（1）');
     await page.getByTestId('queue-returned').click();
     // Assess: the case with the committee's reason
     const row = page.locator(`[data-testid=queue-table-returned] [data-case="${returnedId}"]`);

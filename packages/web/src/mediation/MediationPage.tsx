@@ -51,7 +51,19 @@ function HubBoard() {
     () => (tab === 'returned' ? returnedWithReasons() : tab === 'leader' ? leaderCases() : mediationApi.queue(tab)),
     `mediation-queue:${tab}`,
   );
-  usePoll(() => load.reload(), 15_000, 60_000);
+  // How many wait in each queue, so the dispatcher sees returned and overdue cases without opening them.
+  const counts = useLoad(async () => {
+    const queues = ['intake', 'returned', 'overdue'] as const;
+    const lists = await Promise.all(queues.map((q) => mediationApi.queue(q)));
+    return Object.fromEntries(queues.map((q, i) => [q, lists[i]!.items.length])) as Partial<Record<Tab, number>>;
+  }, 'mediation-queue-counts');
+  usePoll(
+    async () => {
+      await Promise.all([load.reload(), counts.reload()]);
+    },
+    15_000,
+    60_000,
+  );
   const reasons = load.data?.reasons;
   return (
     <div class="page med-page" data-testid="mediation-hub">
@@ -72,7 +84,11 @@ function HubBoard() {
             onClick={() => setTab(t.id)}
           >
             {t.label}
-            {tab === t.id && load.data ? `（${load.data.items.length}）` : ''}
+            {tab === t.id && load.data
+              ? `（${load.data.items.length}）`
+              : counts.data?.[t.id] !== undefined
+                ? `（${counts.data[t.id]}）`
+                : ''}
           </button>
         ))}
       </div>
