@@ -1,10 +1,12 @@
 import { useEffect } from 'preact/hooks';
-import { departmentLabel, type Session, sessionStore, signOutByHand } from './auth/session';
+import { departmentLabel, hasRole, type Session, sessionStore, signOutByHand } from './auth/session';
 import { resetBoard, syncServerClock } from './board/board-data';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SessionBanner } from './components/SessionBanner';
 import { useSessionStatus } from './hooks/use-session-status';
 import { useI18n } from './i18n/i18n';
+import { MediationCasePage } from './mediation/CasePage';
+import { MediationPage } from './mediation/MediationPage';
 import { MediationReportPage } from './mediation/report-page';
 import { BoardPage } from './pages/BoardPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
@@ -18,24 +20,38 @@ import { useStore } from './store';
 
 const NAV: {
   route: Route;
-  key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' | 'nav.mediationReport';
+  key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' | 'nav.mediation' | 'nav.mediationReport';
 }[] = [
   { route: { name: 'board' }, key: 'nav.board' },
   { route: { name: 'incidents' }, key: 'nav.incidents' },
   { route: { name: 'roster' }, key: 'nav.roster' },
   { route: { name: 'stats' }, key: 'nav.stats' },
+  { route: { name: 'mediation' }, key: 'nav.mediation' },
   { route: { name: 'mediation-report' }, key: 'nav.mediationReport' },
 ];
 
 const section = (route: Route): Route['name'] =>
-  route.name === 'incident' || route.name === 'incident-new' ? 'incidents' : route.name;
+  route.name === 'incident' || route.name === 'incident-new'
+    ? 'incidents'
+    : route.name === 'mediation-case'
+      ? 'mediation'
+      : route.name;
+
+const worksOnlyMediation = (session: Session): boolean =>
+  hasRole(session, 'mediator', 'mediation-hub') &&
+  !hasRole(session, 'duty-officer', 'duty-leader', 'dept-head', 'admin');
 
 function Page({ route, session, expired }: { route: Route; session: Session; expired: boolean }) {
   const { t } = useI18n();
   switch (route.name) {
     case 'board':
     case 'login':
-      return <BoardPage session={session} expired={expired} />;
+      // Mediators and the hub's dispatchers, who keep no duty roster, start on their own workspace.
+      return worksOnlyMediation(session) ? (
+        <MediationPage session={session} />
+      ) : (
+        <BoardPage session={session} expired={expired} />
+      );
     case 'incidents':
       return <IncidentsPage />;
     case 'incident-new':
@@ -46,6 +62,10 @@ function Page({ route, session, expired }: { route: Route; session: Session; exp
       return <RosterPage session={session} />;
     case 'stats':
       return <StatsPage />;
+    case 'mediation':
+      return <MediationPage session={session} />;
+    case 'mediation-case':
+      return <MediationCasePage id={route.id} session={session} />;
     case 'mediation-report':
       return <MediationReportPage />;
     default:
@@ -80,7 +100,7 @@ export function App() {
   // After sign-in the page asked for (a deep link) opens; the effect above turns #/login into the board.
   if (!session) return <LoginPage />;
 
-  const current = section(route);
+  const current = route.name === 'board' && worksOnlyMediation(session) ? 'mediation' : section(route);
   const dept = departmentLabel(session, lang);
   return (
     <>

@@ -13,12 +13,16 @@ describe('parseRoute', () => {
     expect(parseRoute('#/incidents/01JD8Z')).toEqual({ name: 'incident', id: '01JD8Z' });
     expect(parseRoute('#/roster')).toEqual({ name: 'roster' });
     expect(parseRoute('#/stats')).toEqual({ name: 'stats' });
+    expect(parseRoute('#/mediation')).toEqual({ name: 'mediation' });
+    expect(parseRoute('#/mediation/01JD8Z')).toEqual({ name: 'mediation-case', id: '01JD8Z' });
   });
 
   it('answers not-found for anything else, including a broken escape', () => {
     expect(parseRoute('#/nope').name).toBe('not-found');
     expect(parseRoute('#/incidents/a/b').name).toBe('not-found');
     expect(parseRoute('#/incidents/%E0%A4%A').name).toBe('not-found');
+    expect(parseRoute('#/mediation/a/b').name).toBe('not-found');
+    expect(parseRoute('#/mediation/%E0%A4%A').name).toBe('not-found');
   });
 
   it('round-trips any incident id through hrefOf (property)', () => {
@@ -26,6 +30,15 @@ describe('parseRoute', () => {
       fc.property(fc.string({ minLength: 1 }), (id) => {
         fc.pre(id !== 'new');
         const route: Route = { name: 'incident', id };
+        expect(parseRoute(hrefOf(route))).toEqual(route);
+      }),
+    );
+  });
+
+  it('round-trips any mediation case id through hrefOf (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (id) => {
+        const route: Route = { name: 'mediation-case', id };
         expect(parseRoute(hrefOf(route))).toEqual(route);
       }),
     );

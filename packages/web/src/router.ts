@@ -9,6 +9,8 @@ export type Route =
   | { name: 'incident'; id: string }
   | { name: 'roster' }
   | { name: 'stats' }
+  | { name: 'mediation' }
+  | { name: 'mediation-case'; id: string }
   | { name: 'mediation-report' }
   | { name: 'not-found'; path: string };
 
@@ -21,6 +23,14 @@ export function parseRoute(hash: string): Route {
     if (first === 'login' && !second) return { name: 'login' };
     if (first === 'roster' && !second) return { name: 'roster' };
     if (first === 'stats' && !second) return { name: 'stats' };
+    if (first === 'mediation') {
+      if (!second) return { name: 'mediation' };
+      try {
+        return { name: 'mediation-case', id: decodeURIComponent(second) };
+      } catch {
+        return { name: 'not-found', path };
+      }
+    }
     if (first === 'mediation-report' && !second) return { name: 'mediation-report' };
     if (first === 'incidents') {
       if (!second) return { name: 'incidents' };
@@ -43,6 +53,8 @@ export function hrefOf(route: Route): string {
       return `#/incidents/${encodeURIComponent(route.id)}`;
     case 'incident-new':
       return '#/incidents/new';
+    case 'mediation-case':
+      return `#/mediation/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
     default:

@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'nav.incidents': 'Opinion incidents',
   'nav.roster': 'Duty roster',
   'nav.stats': 'On-time rates',
+  'nav.mediation': 'Mediation',
   'nav.mediationReport': 'Mediation report',
   'nav.signOut': 'Sign out',
   'nav.language': 'Language',

@@ -7,6 +7,7 @@ export const zh = {
   'nav.incidents': '舆情事件',
   'nav.roster': '值班表',
   'nav.stats': '按时率',
+  'nav.mediation': '矛盾纠纷调解',
   'nav.mediationReport': '调解月报',
   'nav.signOut': '退出',
   'nav.language': '语言',
