@@ -132,6 +132,8 @@ export async function loadLocalIdp(keyFile: string): Promise<LocalIdp> {
       .setSubject(user.username)
       .setIssuedAt()
       .setExpirationTime(exp)
+      // A renewal within the second of its login must still be a new token.
+      .setJti(randomBytes(12).toString('hex'))
       .sign(signingKey);
     const { passwordHash: _h, ...visible } = user;
     return { token, expiresAt: new Date(exp * 1000).toISOString(), expiresIn: TOKEN_HOURS * 3600, user: visible };
