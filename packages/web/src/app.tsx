@@ -21,13 +21,19 @@ import { useStore } from './store';
 const NAV: {
   route: Route;
   key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' | 'nav.mediation' | 'nav.mediationReport';
+  /** Shown only to those the page's API answers (the report is the hub's and admins'). */
+  shownTo?: (session: Session) => boolean;
 }[] = [
   { route: { name: 'board' }, key: 'nav.board' },
   { route: { name: 'incidents' }, key: 'nav.incidents' },
   { route: { name: 'roster' }, key: 'nav.roster' },
   { route: { name: 'stats' }, key: 'nav.stats' },
   { route: { name: 'mediation' }, key: 'nav.mediation' },
-  { route: { name: 'mediation-report' }, key: 'nav.mediationReport' },
+  {
+    route: { name: 'mediation-report' },
+    key: 'nav.mediationReport',
+    shownTo: (s) => hasRole(s, 'mediation-hub', 'admin'),
+  },
 ];
 
 const section = (route: Route): Route['name'] =>
@@ -112,7 +118,7 @@ export function App() {
           {t('app.name')}
         </a>
         <nav aria-label={t('nav.label')} class="nav">
-          {NAV.map((item) => (
+          {NAV.filter((item) => item.shownTo?.(session) ?? true).map((item) => (
             <a
               key={item.key}
               href={hrefOf(item.route)}
