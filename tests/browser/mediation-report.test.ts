@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
-import { type Api, apiOf, login } from '../support/runtime';
+import { type Api, apiOf, eventually, login } from '../support/runtime';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -89,6 +89,13 @@ describe('调解月报 in the browser', () => {
       performanceDueAt: new Date(now + 10 * 24 * HOUR).toISOString(),
       prevented: { civilToCriminal: { people: 2 } },
     });
+    // The counters are kept from events, after the request that made them: the page is opened once
+    // they have counted the agreement (it shows what it fetched, and does not refetch by itself).
+    const month = new Date(now + 8 * HOUR).toISOString().slice(0, 7);
+    await eventually(async () => {
+      const r = await api('GET', `/v1/mediation/reports/monthly?month=${month}`, { token: hub });
+      return r.json?.totals?.civilToCriminalCases === 1 && r.json.totals.civilToCriminalPeople === 2;
+    }, 'the counters to count the agreement');
     // Act
     await page.goto(`${rt.baseUrl}/`);
     await page.getByTestId('login-username').fill('justice.hub');

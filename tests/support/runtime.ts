@@ -84,7 +84,10 @@ export async function login(api: Api, username: string, password = 'Fazhi@2026')
 export async function eventually<T>(
   probe: () => Promise<T | undefined | false>,
   what: string,
-  timeoutMs = 15_000,
+  // A limit, not a measure: it only matters when the awaited state never comes. The CI machine runs
+  // two suites at once beside one shared DynamoDB Local, where a sweep → alert → notify chain has
+  // taken over 15 s.
+  timeoutMs = 60_000,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
