@@ -386,6 +386,35 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     await shot('8-closed');
   });
 
+  it('shows the committee’s head 本组织概况: the month’s figures, satisfaction against the target, each mediator’s cases', async () => {
+    // Prepare: fanluoshan-labour.wang heads the labour committee; the counters have counted the satisfaction
+    const token = await tokenOf('fanluoshan-labour.wang');
+    const { nowMs } = (await (await fetch(`${runtime.baseUrl}/_local/clock`)).json()) as { nowMs: number };
+    const month = new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 7);
+    const part = `/v1/mediation/reports/monthly?month=${month}&organisationId=fanluoshan-labour`;
+    await expect
+      .poll(async () => ((await call('GET', part, token)).json.totals as { satisfied?: number })?.satisfied, {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toBe(1);
+    // Act
+    await page.goto(`${runtime.baseUrl}/#/mediation`);
+    const overview = page.getByTestId('org-overview');
+    await overview.waitFor(WAIT);
+    // Assess
+    await expect.poll(() => page.getByTestId('org-overview-targets').textContent(), WAIT).toContain('满意率 100.0%');
+    expect(await page.getByTestId('org-overview-targets').textContent()).toContain('目标 90.0%，达标');
+    const months = page.locator('[data-testid=org-overview-months] tbody tr');
+    expect(await months.count()).toBe(6);
+    expect(await months.first().textContent()).toContain(`${Number(month.slice(5))}月`);
+    const mediators = await page.getByTestId('org-overview-mediator').allTextContents();
+    expect(mediators.map((t) => t.slice(0, 2))).toEqual(['王建', '赵敏']);
+    await expectChineseOnly(overview);
+    await overview.scrollIntoViewIfNeeded();
+    await shot('9-organisation-head');
+  });
+
   it('lets a committee return a case with its reason, which the hub reads in the returned queue; an unanswered one shows as overdue, then as a leader’s case', async () => {
     // Prepare: two delegations dispatched to the street committee; it returns one and leaves the other
     const hubToken = await tokenOf('justice.hub');

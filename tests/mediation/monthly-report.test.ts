@@ -364,6 +364,32 @@ describe('issue 9, item 7: the monthly report from counters', () => {
     expect(trend.find((t) => t.month === startMonth)?.received).toBe(after.totals.received);
   }, 240_000); // five cases through every step on the local runtime: minutes on a loaded 2-core machine
 
+  it('gives a committee’s head their organisation’s part of the report, and nobody else but the hub', async () => {
+    // Prepare: tianmenshan.li heads 天门山街道人民调解委员会 (the demo structure); fanluoshan.wu does not head theirs
+    const [head, member] = await Promise.all([login(api, 'tianmenshan.li'), login(api, 'fanluoshan.wu')]);
+    const month = monthOf(await now());
+    const part = (token: string, org: string, extra = '') =>
+      api('GET', `/v1/mediation/reports/monthly?month=${month}&organisationId=${org}${extra}`, { token });
+    // Act
+    const own = await part(head, 'tianmenshan');
+    const byHub = await part(hub, 'tianmenshan');
+    const whole = await report(month);
+    const notHead = await part(member, 'fanluoshan');
+    const otherOrg = await part(head, 'fanluoshan-labour');
+    const unknown = await part(hub, 'no-such-org');
+    const workbook = await part(head, 'tianmenshan', '&format=xlsx');
+    // Assess: the organisation's row of the whole report, its satisfaction and its staffing
+    expect(own.status, own.text).toBe(200);
+    expect(byHub.json).toEqual(own.json);
+    const line = whole.breakdowns.organisation!.find((l) => l.value === 'tianmenshan')!;
+    const { value: _v, name: _n, ...figures } = line;
+    expect(own.json.totals).toEqual(figures);
+    expect(own.json.satisfaction).toEqual(whole.satisfaction.lines.find((l) => l.organisationId === 'tianmenshan'));
+    expect(own.json.staffing).toMatchObject({ organisationId: 'tianmenshan', fullTime: 1, target: 2, meets: false });
+    expect(own.json.trend.at(-1).month).toBe(month);
+    expect([notHead.status, otherOrg.status, unknown.status, workbook.status]).toEqual([403, 403, 404, 422]);
+  });
+
   it('exports the workbook, and refuses a mediator and a bad month', async () => {
     // Prepare
     const mediator = await login(api, 'tianmenshan.li');

@@ -3,7 +3,7 @@ import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-acces
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { caseSummaryViewSchema, caseViewSchema } from '../shared/case-view';
-import { listQuerySchema } from '../shared/schemas';
+import { listQuerySchema, slug } from '../shared/schemas';
 
 // Every read of mediation cases in one function (one Lambda instead of three keeps the stack under
 // CloudFormation's resource limit): a case, a queue, the suggestions for a case.
@@ -29,6 +29,7 @@ export const monthlyReportQuerySchema = z
       .describe('YYYY-MM, city time; default this month'),
     months: z.coerce.number().int().min(1).max(24).default(6).describe('months of trend, this one included'),
     format: z.enum(['json', 'xlsx']).default('json'),
+    organisationId: slug.optional().describe('one organisation’s part (JSON only): for its head or the hub'),
   })
   .strict();
 
@@ -104,7 +105,7 @@ export const mediationReadWiring = defineFunction({
       doc: {
         summary: 'The monthly mediation report (Wulong item 50), with its trend, satisfaction and staffing',
         description:
-          'Received, resolved, failed, resolution rate, overdue, satisfaction, agreement amount (fen), 防止民转刑 and 防止群体性上访 (cases and people), in total and by channel, organisation, dispute type, locality and intake group; the months before it; each organisation’s satisfaction against the 90 % target; staffing against the seed’s targets. Kept up by counters from the cases’ events. `format=xlsx` answers the Excel workbook. Allowed: the hub and admins.',
+          'Received, resolved, failed, resolution rate, overdue, satisfaction, agreement amount (fen), 防止民转刑 and 防止群体性上访 (cases and people), in total and by channel, organisation, dispute type, locality and intake group; the months before it; each organisation’s satisfaction against the 90 % target; staffing against the seed’s targets. Kept up by counters from the cases’ events. `format=xlsx` answers the Excel workbook. Allowed: the hub and admins. With `organisationId`, that organisation’s row of each month, its satisfaction and its staffing line, for the hub or the organisation’s head (a mediator marked `head` in the structure).',
         tags: ['mediation'],
         query: monthlyReportQuerySchema,
         responses: {
@@ -113,9 +114,10 @@ export const mediationReadWiring = defineFunction({
             schema: z.record(z.string(), z.unknown()),
           },
           401: { description: 'Not authenticated' },
-          403: { description: 'Not the hub' },
+          403: { description: 'Not the hub (nor, with organisationId, the organisation’s head)' },
+          404: { description: 'No such organisation' },
           409: { description: 'Mediation not configured' },
-          422: { description: 'Bad query' },
+          422: { description: 'Bad query, or format=xlsx with organisationId' },
         },
       },
     },

@@ -3,7 +3,7 @@ import { DISPUTE_TYPE_CODES, type DisputeType } from '@fazhi/domain/mediation/ta
 import * as z from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const instant = z.iso.datetime({ offset: true });
 const disputeType = z.enum(DISPUTE_TYPE_CODES as [DisputeType, ...DisputeType[]]);
 const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/);

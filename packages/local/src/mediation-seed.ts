@@ -51,6 +51,7 @@ function org(
     channelId,
     regionCode,
     disputeTypes,
+    // The first mediator who signs in heads the committee (调委会主任): fanluoshan.zhou, tianmenshan.li, …
     mediators: mediators.map(([mid, mname, fullTime, username], i) => ({
       id: mid,
       name: mname,
@@ -58,6 +59,7 @@ function org(
       qualifications: fullTime ? ['人民调解员资格'] : [],
       fullTime,
       ...(username ? { username } : {}),
+      ...(username && mediators.findIndex((m) => m[3]) === i ? { head: true } : {}),
     })),
     ...(departmentId ? { departmentId } : {}),
     active: true,

@@ -8,6 +8,7 @@ import {
   monthlyReport,
   monthOf,
   monthsUpTo,
+  organisationReport,
 } from './report';
 import { STRUCTURE } from './test-fixtures';
 
@@ -106,6 +107,35 @@ describe('the monthly report’s counters', () => {
       value: 'town-a-labour',
       name: STRUCTURE.organisations[0]!.name,
     });
+  });
+
+  it('gives an organisation its own row of each month, its satisfaction against 90 % and its staffing', () => {
+    // Prepare: the city's totals differ from the organisation's row
+    const rows = (all: Partial<Counters>, org: Partial<Counters>) =>
+      new Map<CounterKey, Partial<Counters>>([
+        ['all', all],
+        ['organisation#town-a-labour', org],
+        ['organisation#other', { received: 50 }],
+      ]);
+    // Act
+    const r = organisationReport(
+      [
+        { month: '2026-02', rows: rows({ received: 40 }, { received: 3, resolved: 2 }) },
+        {
+          month: '2026-03',
+          rows: rows({ received: 90 }, { received: 5, resolved: 4, failed: 1, satisfactionCount: 5, satisfied: 4 }),
+        },
+      ],
+      STRUCTURE,
+      'town-a-labour',
+    );
+    // Assess
+    expect(r).toMatchObject({ month: '2026-03', organisationId: 'town-a-labour', name: '范罗山街道劳动争议调委会' });
+    expect(r.totals).toMatchObject({ received: 5, resolved: 4, resolutionRate: 0.8, satisfactionRate: 0.8 });
+    expect(r.change).toEqual({ received: 2, resolved: 2 });
+    expect(r.trend.map((t) => t.received)).toEqual([3, 5]);
+    expect(r.satisfaction).toMatchObject({ rate: 0.8, target: 0.9, meets: false });
+    expect(r.staffing).toMatchObject({ fullTime: 2, partTime: 0 });
   });
 
   it('lists consecutive months ending with the one asked, across years', () => {

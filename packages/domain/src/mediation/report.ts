@@ -15,7 +15,7 @@
 import { cityDayOf, isoDateOfDay } from '../clocks/city-time';
 import { isSatisfied } from './case-state';
 import type { Satisfaction } from './case-types';
-import { type MediationStructure, type StaffingReport, staffingReport } from './structure';
+import { type MediationStructure, type StaffingLine, type StaffingReport, staffingReport } from './structure';
 import { DISPUTE_TYPES, INTAKE_GROUP_NAMES, INTAKE_SOURCES, type IntakeSource } from './taxonomy';
 
 export const COUNTER_FIELDS = [
@@ -224,6 +224,18 @@ export interface MonthlyReport {
   staffing: StaffingReport;
 }
 
+function satisfactionLineOf(organisationId: string, name: string, f: Figures = figuresOf(undefined)): SatisfactionLine {
+  return {
+    organisationId,
+    name,
+    satisfactionCount: f.satisfactionCount,
+    satisfied: f.satisfied,
+    rate: f.satisfactionRate,
+    target: SATISFACTION_TARGET,
+    ...(f.satisfactionRate === null ? {} : { meets: f.satisfactionRate >= SATISFACTION_TARGET }),
+  };
+}
+
 /** The report of the last month of `months` (oldest first) from each month's counter rows. */
 export function monthlyReport(
   months: { month: string; rows: Map<CounterKey, Partial<Counters>> }[],
@@ -236,18 +248,7 @@ export function monthlyReport(
   const before = trend.at(-2) ?? { ...figuresOf(undefined), month: '' };
   const byOrg = new Map(breakdowns.organisation.map((l) => [l.value, l]));
   const ids = [...new Set([...s.organisations.filter((o) => o.active).map((o) => o.id), ...byOrg.keys()])];
-  const lines = ids.map((id): SatisfactionLine => {
-    const f = byOrg.get(id) ?? figuresOf(undefined);
-    return {
-      organisationId: id,
-      name: nameOf('organisation', id),
-      satisfactionCount: f.satisfactionCount,
-      satisfied: f.satisfied,
-      rate: f.satisfactionRate,
-      target: SATISFACTION_TARGET,
-      ...(f.satisfactionRate === null ? {} : { meets: f.satisfactionRate >= SATISFACTION_TARGET }),
-    };
-  });
+  const lines = ids.map((id) => satisfactionLineOf(id, nameOf('organisation', id), byOrg.get(id)));
   return {
     month: last.month,
     totals,
@@ -256,5 +257,45 @@ export function monthlyReport(
     change: { received: totals.received - before.received, resolved: totals.resolved - before.resolved },
     satisfaction: { target: SATISFACTION_TARGET, lines },
     staffing: staffingReport(s),
+  };
+}
+
+/** One organisation's part of the report: what its head (or the hub) reads for it. */
+export interface OrganisationReport {
+  month: string;
+  organisationId: string;
+  name: string;
+  totals: Figures;
+  trend: (Figures & { month: string })[];
+  change: { received: number; resolved: number };
+  satisfaction: SatisfactionLine;
+  staffing?: StaffingLine;
+}
+
+/**
+ * The organisation's row of each month's counters (the `organisation#<id>` row the cases' events
+ * keep, report-counters), with its satisfaction against the target and its staffing line.
+ */
+export function organisationReport(
+  months: { month: string; rows: Map<CounterKey, Partial<Counters>> }[],
+  s: MediationStructure,
+  organisationId: string,
+): OrganisationReport {
+  const key: CounterKey = `organisation#${organisationId}`;
+  const trend = months.map((m) => ({ month: m.month, ...figuresOf(m.rows.get(key)) }));
+  const totals = trend.at(-1)!;
+  const before = trend.at(-2) ?? { ...figuresOf(undefined), month: '' };
+  const name = namerOf(s)('organisation', organisationId);
+  const staffing = staffingReport(s).lines.find((l) => l.organisationId === organisationId);
+  const { month, ...figures } = totals;
+  return {
+    month,
+    organisationId,
+    name,
+    totals: figures,
+    trend,
+    change: { received: totals.received - before.received, resolved: totals.resolved - before.resolved },
+    satisfaction: satisfactionLineOf(organisationId, name, figures),
+    ...(staffing ? { staffing } : {}),
   };
 }

@@ -34,6 +34,8 @@ export const mediatorSchema = z.object({
   fullTime: z.boolean(),
   /** The platform user this mediator signs in as, when they use the workspace. */
   username: z.string().min(1).max(64).optional(),
+  /** The committee's head (调委会主任 / 负责人): also sees the organisation's figures and workload. */
+  head: z.boolean().optional(),
 });
 export type Mediator = z.infer<typeof mediatorSchema>;
 
@@ -180,6 +182,12 @@ export function findOrganisation(s: MediationStructure, id: string): Organisatio
 /** The organisation a platform user mediates for, through the structure's mediator `username`. */
 export function organisationOfUser(s: MediationStructure, username: string): Organisation | undefined {
   return s.organisations.find((o) => o.mediators.some((m) => m.username === username));
+}
+
+/** Whether the user heads the organisation (a mediator of it marked `head`). */
+export function headsOrganisation(s: MediationStructure, username: string, organisationId: string): boolean {
+  const o = s.organisations.find((x) => x.id === organisationId);
+  return o?.mediators.some((m) => m.username === username && m.head) ?? false;
 }
 
 /** The department whose roster answers for an organisation's clocks: its own, or the hub's. */

@@ -1,5 +1,5 @@
 // 调解工作台: the hub dispatcher's board (intake, returned, overdue, leaders' cases) or, for a
-// mediator, their organisation's cases with their clocks.
+// mediator, their organisation's cases with their clocks; its head also sees 本组织概况.
 import { useState } from 'preact/hooks';
 import { hasRole, type Session } from '../auth/session';
 import { Countdown } from '../components/Countdown';
@@ -9,6 +9,7 @@ import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
 import { nextClock } from './clock-pick';
 import { type CaseClock, type CaseSummary, mediationApi } from './mediation-api';
+import { OrganisationOverview } from './OrganisationOverview';
 import { CaseTable, ChineseOnlyNote, useNames } from './shared';
 import { CLOCK_STATUS_NAMES, nameOf, POLICY_NAMES, TIER_NAMES } from './words';
 import './mediation.css';
@@ -154,6 +155,7 @@ function Workspace({ session }: { session: Session }) {
   const names = useNames();
   const now = useServerNow();
   const org = names.structure?.organisations.find((o) => o.mediators.some((m) => m.username === session.user.username));
+  const head = org?.mediators.some((m) => m.username === session.user.username && m.head) ?? false;
   const load = useLoad(() => organisationCases(), 'mediation-queue:organisation');
   const clockColumn = {
     head: '期限与调解员',
@@ -195,6 +197,7 @@ function Workspace({ session }: { session: Session }) {
             <h2>本组织案件（{working.length}）</h2>
             <CaseTable items={working} names={names} extra={clockColumn} testId="workspace-cases" />
           </section>
+          {org && head && <OrganisationOverview org={org} workload={load.data} />}
         </>
       ) : (
         load.error === undefined && <p>正在载入…</p>

@@ -104,7 +104,7 @@ export interface Organisation {
   kind: string;
   regionCode: string;
   disputeTypes: string[];
-  mediators: { id: string; name: string; phone: string; fullTime: boolean; username?: string }[];
+  mediators: { id: string; name: string; phone: string; fullTime: boolean; username?: string; head?: boolean }[];
   active: boolean;
 }
 

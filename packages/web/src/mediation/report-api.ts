@@ -26,6 +26,21 @@ export interface ReportLine extends ReportFigures {
 
 export type ReportDimension = 'channel' | 'organisation' | 'type' | 'locality' | 'source';
 
+type SatisfactionLine = MonthlyReport['satisfaction']['lines'][number];
+type StaffingLine = MonthlyReport['staffing']['lines'][number];
+
+/** One organisation's part (`organisationId`): for its head or the hub. */
+export interface OrganisationReport {
+  month: string;
+  organisationId: string;
+  name: string;
+  totals: ReportFigures;
+  trend: (ReportFigures & { month: string })[];
+  change: { received: number; resolved: number };
+  satisfaction: SatisfactionLine;
+  staffing?: StaffingLine;
+}
+
 export interface MonthlyReport {
   month: string;
   totals: ReportFigures;
@@ -64,3 +79,5 @@ const path = (month: string, format?: 'xlsx') =>
 
 export const fetchMonthlyReport = (month: string) => request<MonthlyReport>('GET', path(month));
 export const fetchMonthlyWorkbook = (month: string) => requestBlob(path(month, 'xlsx'));
+export const fetchOrganisationReport = (month: string, organisationId: string) =>
+  request<OrganisationReport>('GET', `${path(month)}&organisationId=${encodeURIComponent(organisationId)}`);

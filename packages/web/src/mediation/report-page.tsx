@@ -28,7 +28,8 @@ const KIND_NAMES: Record<string, string> = {
   petition: '访调对接组织',
 };
 
-const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+export const percent = (r: number | null | undefined) =>
+  r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;
 const yuan = (fen: number) =>
   (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** The `count` months up to `month`, newest first (a native month picker speaks the browser's language). */
@@ -60,7 +61,7 @@ function useChart(draw: (element: HTMLDivElement) => Promise<() => void> | undef
   return ref;
 }
 
-function FigureHeads({ first }: { first: string }) {
+export function FigureHeads({ first }: { first: string }) {
   return (
     <tr>
       <th scope="col">{first}</th>
@@ -77,7 +78,7 @@ function FigureHeads({ first }: { first: string }) {
   );
 }
 
-function FigureCells({ f }: { f: ReportFigures }) {
+export function FigureCells({ f }: { f: ReportFigures }) {
   return (
     <>
       <td>{f.received}</td>
