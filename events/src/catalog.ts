@@ -22,6 +22,7 @@ import {
   mediationReferralEntrustedV1,
   mediationReferralPetitionReferredV1,
   mediationReferralPoliceReferredV1,
+  mediationReferralRefusedV1,
 } from './types/mediation-referral';
 import { opinionIncidentClosedV1 } from './types/opinion-incident-closed';
 import { opinionIncidentMilestoneRecordedV1 } from './types/opinion-incident-milestone-recorded';
@@ -59,6 +60,7 @@ export const catalog: readonly CatalogEntry[] = [
   mediationReferralEntrustedV1,
   mediationReferralPoliceReferredV1,
   mediationReferralPetitionReferredV1,
+  mediationReferralRefusedV1,
   judicialConfirmationAcceptedV1,
   judicialConfirmationDecidedV1,
   ...MEDIATION_CASE_ENTRIES,

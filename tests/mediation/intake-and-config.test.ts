@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as mediationEvents } from '../../functions/mediation/on-events/handler';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
-import type { DeliveredEvent } from '../../packages/platform/src/events/envelope';
+import type { BusEvent, DeliveredEvent } from '../../packages/platform/src/events/envelope';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
 import { calendarDaysDue, YEAR_2027 } from './support';
 
@@ -48,8 +48,15 @@ async function post(dept: string, detailType: string, data: Record<string, unkno
 }
 const read = async (id: string, token: string) => api('GET', `/v1/mediation-cases/${id}`, { token });
 
+const published: BusEvent[] = [];
+
 beforeAll(async () => {
   rt = await startTestRuntime();
+  const put = rt.deps.publisher.put.bind(rt.deps.publisher);
+  rt.deps.publisher.put = async (events) => {
+    published.push(...events);
+    await put(events);
+  };
   api = apiOf(rt.baseUrl);
   [hub, admin] = await Promise.all([login(api, 'justice.hub'), login(api, 'admin')]);
   expect((await api('PUT', '/v1/config/calendars/2027', { token: admin, body: YEAR_2027 })).status).toBe(200);
@@ -112,6 +119,51 @@ describe('referrals from the court, the police and the petition office', () => {
     expect((await read(petition, keyOf('psb'))).status).toBe(403);
     const listed = await api('GET', '/v1/mediation-cases?queue=referred', { token: keyOf('petition') });
     expect(listed.json.items.map((i: { id: string }) => i.id)).toEqual([petition]);
+  });
+
+  it('tells the court why a referral it sent cannot be taken, once, and makes no case of it', async () => {
+    // Prepare: an agent acting for nobody of the case (the catalog admits it, the caseflow does not)
+    const parties = [
+      { id: 'p1', role: 'applicant', name: '李某' },
+      { id: 'p2', role: 'respondent', name: '王某' },
+      { id: 'p3', role: 'agent', name: '律师孙某', actsFor: 'p9' },
+    ];
+    // Act
+    const r = await api('POST', '/v1/events', {
+      token: keyOf('court'),
+      headers: { 'idempotency-key': 'refused-referral' },
+      body: { entries: [{ detailType: 'MediationReferral.Delegated', detail: { data: referral({ parties }) } }] },
+    });
+    expect(r.status, r.text).toBe(202);
+    const referralId = r.json.entries[0].eventId as string;
+    type Item = { event: { 'detail-type': string; detail: { data: Record<string, unknown> } } };
+    const refusals = async () =>
+      ((await api('GET', '/v1/inbox?limit=100', { token: keyOf('court') })).json.items as Item[]).filter(
+        (i) =>
+          i.event['detail-type'] === 'MediationReferral.Refused' && i.event.detail.data.referralEventId === referralId,
+      );
+    const [told] = await eventually(async () => {
+      const found = await refusals();
+      return found.length > 0 && found;
+    }, 'the refusal in the court’s inbox');
+    // A redelivery of the same referral (EventBridge delivers at least once) tells nobody twice.
+    const delivery = published.find((e) => (e.detail as { meta: { eventId: string } }).meta.eventId === referralId);
+    await rt.deps.publisher.put([delivery!]);
+    await rt.bus.runRetries();
+    await new Promise((r) => setTimeout(r, 1500));
+    // Assess
+    expect(told!.event.detail.data).toMatchObject({
+      referralDetailType: 'MediationReferral.Delegated',
+      referenceNo: '（2026）皖0202民初456号',
+      referringDepartmentId: 'court',
+      code: 'mediation-case-invalid',
+      reason: '案件信息不完整',
+      issues: [{ path: 'parties.2.actsFor', code: 'unknown-party', message: '代理人须代理本案的一方当事人' }],
+    });
+    expect(await refusals()).toHaveLength(1);
+    expect((await read(referralId, hub)).status).toBe(404);
+    const others = await api('GET', '/v1/inbox?limit=100', { token: keyOf('psb') });
+    expect(JSON.stringify(others.json)).not.toContain(referralId);
   });
 
   it('refuses a referral from a department not entitled to send it', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEntry } from '../catalog-entry';
+import { aggregateIdSchema, departmentIdSchema, isoDateTimeSchema, textSchema } from '../fields';
 import { mediationReferralPublishers, mediationReferralSubscribers, referralShape } from '../parts/mediation';
 
 // Referrals into the "1+4+N" caseflow (DOMAIN.md §3, intake): the court's pre-filing delegation
@@ -159,6 +160,60 @@ export const mediationReferralPetitionReferredV1 = defineEntry({
       ],
       referredAt: '2026-03-05T15:00:00+08:00',
       petitionNo: 'XF-2026-0211',
+    },
+  },
+});
+
+// A referral the hub cannot take as sent (the catalog's schema admitted it; the caseflow's rules
+// did not, e.g. an agent acting for no party of the case) is answered to the department that sent
+// it, so that its system learns why and may send a corrected referral; nothing else happens.
+export const mediationReferralRefusedDataSchema = z.strictObject({
+  referralEventId: aggregateIdSchema.describe('the eventId of the refused referral'),
+  referralDetailType: z.enum([
+    'MediationReferral.Delegated',
+    'MediationReferral.Entrusted',
+    'MediationReferral.PoliceReferred',
+    'MediationReferral.PetitionReferred',
+  ]),
+  referenceNo: textSchema(100),
+  referringDepartmentId: departmentIdSchema,
+  code: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .describe('the stable code of the refusal, e.g. mediation-case-invalid'),
+  reason: textSchema(500).describe('the refusal in Chinese'),
+  issues: z
+    .array(z.strictObject({ path: z.string().max(200), code: z.string().max(64), message: textSchema(300) }))
+    .max(50),
+  refusedAt: isoDateTimeSchema,
+});
+export const mediationReferralRefusedV1 = defineEntry({
+  detailType: 'MediationReferral.Refused',
+  version: 1,
+  title: '移送调解不予接收',
+  titleEn: 'A referral to mediation could not be taken as sent',
+  description: '调处中心无法按所送内容接收的委派、委托或移送，告知移送单位原因，便于更正后重新移送。',
+  descriptionEn:
+    'The hub could not take a referral as sent; the referring department is told why, so that it may send a corrected one.',
+  data: mediationReferralRefusedDataSchema,
+  publishers: { platform: true },
+  subscribers: { fromData: ['referringDepartmentId'] },
+  example: {
+    meta: {
+      eventId: '01KJMED0000000000000000R01',
+      occurredAt: '2026-03-02T09:00:05+08:00',
+      correlationId: '01KJMED0000000000000000D01',
+      schemaVersion: 1,
+    },
+    data: {
+      referralEventId: '01KJMED0000000000000000D01',
+      referralDetailType: 'MediationReferral.Delegated',
+      referenceNo: '（2026）皖0202民诉前调123号',
+      referringDepartmentId: 'court',
+      code: 'mediation-case-invalid',
+      reason: '案件信息不完整',
+      issues: [{ path: 'parties.2.actsFor', code: 'unknown-party', message: '代理人须代理本案的一方当事人' }],
+      refusedAt: '2026-03-02T09:00:05+08:00',
     },
   },
 });

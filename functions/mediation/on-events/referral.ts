@@ -1,16 +1,16 @@
 // Idempotent on the event id: a redelivered referral replays the first outcome (the case id is the
-// event id). A referral the domain refuses (it cannot be mediated as sent) is logged and dropped,
-// since retrying cannot make it valid.
+// event id). A referral the domain refuses (it cannot be mediated as sent) is told to its sender
+// (referral-refusal.ts) and not retried, since retrying cannot make it valid.
 import { DomainError } from '@fazhi/domain/domain-error';
 import { receiveCase } from '@fazhi/domain/mediation/case-state';
 import type { IntakeSource } from '@fazhi/domain/mediation/taxonomy';
 import { findCatalogEntry } from '@fazhi/events/catalog';
 import type { mediationReferralEntrustedDataSchema } from '@fazhi/events/types/mediation-referral';
 import { eventHandler } from '@fazhi/platform/events/subscriber';
-import { logger } from '@fazhi/platform/logger';
 import type * as z from 'zod';
 import { requireStructure } from '../shared/config-store';
 import { runCaseCommand } from '../shared/run-command';
+import { tellRefusal } from './referral-refusal';
 
 const SOURCES: Record<string, IntakeSource> = {
   'MediationReferral.Delegated': 'court-delegation',
@@ -65,8 +65,7 @@ export const handler = eventHandler(async (event, d) => {
       }),
     });
   } catch (e) {
-    if (e instanceof DomainError && e.kind === 'invalid')
-      return logger.error('referral refused', { eventId, departmentId, error: e });
-    throw e;
+    if (!(e instanceof DomainError && e.kind === 'invalid')) throw e;
+    await tellRefusal(d, { eventId, detailType: event['detail-type'], referenceNo: data.referenceNo, departmentId }, e);
   }
 });

@@ -60,6 +60,8 @@ export const mediationEventsWiring = defineFunction({
     { delete: ['SENT#'] },
     // The monthly report's counters and the once-per-event markers (shared/report-store.ts).
     { write: ['MEDREPORT#', 'MEDCOUNTED#'] },
+    // A refused referral's once-only marker (on-events/referral-refusal.ts).
+    { write: ['MEDREFUSED#'] },
     P.outbox,
   ),
 });
