@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
@@ -489,10 +490,11 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
       .toContain('重大纠纷（领导包案）');
     await page.goto(`${runtime.baseUrl}/#/mediation`);
     await page.getByTestId('queue-leader').click();
-    // Assess: the leaders' queue lists it, without printing the leader's account
+    // Assess: the leaders' queue lists it with the leader's name, never their account
     const led = page.locator(`[data-testid=queue-table-leader] [data-case="${silentId}"]`);
     await led.waitFor(WAIT);
-    expect(await led.getByTestId('case-extra').textContent()).toBe('已指定（重大纠纷（领导包案））');
+    const leaderName = DEMO_USERS.find((u) => u.username === 'justice.leader')!.displayName;
+    expect(await led.getByTestId('case-extra').textContent()).toBe(`${leaderName}（重大纠纷（领导包案））`);
     await expectChineseOnly(page.getByTestId('mediation-hub'));
     await shot('12-hub-leaders');
   });

@@ -2,6 +2,7 @@
 // get the breach alert, the case enters the hub's overdue queue, and leaves it once the organisation
 // answers (the breached clock is met late).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { recordingNotifier } from '../../packages/platform/src/alert-notifier';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
@@ -87,9 +88,17 @@ describe('an unanswered dispatch', () => {
     });
     const mine = await api('GET', '/v1/mediation-cases?queue=leader', { token: leader });
     const theirs = await api('GET', '/v1/mediation-cases?queue=leader&leader=justice.leader', { token: other });
+    const nobody = await api('POST', `/v1/mediation-cases/${id}/tier`, {
+      token: hub,
+      body: { tier: 'major', responsibleLeader: 'no.such.person' },
+    });
     // Assess
     expect(tier.status, tier.text).toBe(200);
+    expect(tier.json.responsibleLeaderName).toBe(DEMO_USERS.find((u) => u.username === 'justice.leader')!.displayName);
+    expect(nobody.status).toBe(422);
+    expect(nobody.json.errors[0].path).toBe('responsibleLeader');
     expect(mine.json.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(mine.json.items[0].responsibleLeaderName).toBe(tier.json.responsibleLeaderName);
     expect((await api('GET', `/v1/mediation-cases/${id}`, { token: leader })).status).toBe(200);
     expect(theirs.status).toBe(403);
     expect((await api('GET', `/v1/mediation-cases/${id}`, { token: other })).status).toBe(403);

@@ -16,6 +16,8 @@ export interface StepContext {
   rules: readonly DispatchRule[];
   /** Department kinds of the court named in a confirmation application, if it exists. */
   courtKinds?: readonly string[];
+  /** The named responsible leader's name from the directory (the `tier` step). */
+  leaderName?: string;
   now: number;
 }
 
@@ -91,7 +93,7 @@ export const STEPS: Step = {
     requireMediators(c, b.mediatorIds, x);
     return st.assignMediators(c, b.mediatorIds, b.chosenByParties, by(x), x.now);
   },
-  tier: (c, b, x) => st.setTier(c, b.tier, b.responsibleLeader, by(x), x.now),
+  tier: (c, b, x) => st.setTier(c, b.tier, b.responsibleLeader, by(x), x.now, x.leaderName),
   session: (c, b, x) => st.recordSession(c, { ...b, at: Date.parse(b.at) }, by(x), x.now),
   extend: (c, b, x) =>
     st.extendLimit(

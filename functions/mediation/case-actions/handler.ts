@@ -1,5 +1,8 @@
+import type { PlatformDeps } from '@fazhi/platform/deps';
+import { ValidationError } from '@fazhi/platform/errors';
 import { httpRoutes, type RouteContext } from '@fazhi/platform/http/route';
 import { getDepartment } from '@fazhi/platform/repos/departments';
+import { findPerson } from '@fazhi/platform/repos/people';
 import type { RouteWiring } from '@fazhi/platform/wiring';
 import { callerOf, mayWork } from '../shared/access';
 import { getCase } from '../shared/case-store';
@@ -18,6 +21,7 @@ function step(action: ActionName) {
       action === 'confirmation'
         ? await getDepartment(d, (body as { courtDepartmentId: string }).courtDepartmentId)
         : undefined;
+    const leaderName = action === 'tier' ? await leaderNameOf(d, body as { responsibleLeader?: string }) : undefined;
     return runCaseCommand({
       d,
       scope: `mediation-${action}#${id}#${caller.actor}`,
@@ -28,7 +32,14 @@ function step(action: ActionName) {
       seesPersonalData: caller.seesPersonalData,
       decide: async (now) => {
         const [previous, rules] = await Promise.all([getCase(d, id), getRules(d)]);
-        const x = { caller, structure, rules: rules?.value ?? [], now, ...(court ? { courtKinds: court.kinds } : {}) };
+        const x = {
+          caller,
+          structure,
+          rules: rules?.value ?? [],
+          now,
+          ...(court ? { courtKinds: court.kinds } : {}),
+          ...(leaderName ? { leaderName } : {}),
+        };
         requireWho(ACTIONS[action].who, x, mayWork(caller, previous.state));
         const decision = (
           STEPS[action] as (c: typeof previous.state, b: unknown, x: unknown) => ReturnType<(typeof STEPS)['close']>
@@ -37,6 +48,17 @@ function step(action: ActionName) {
       },
     });
   };
+}
+
+/** A responsible leader gets the case's alerts by account: it must be a person the directory knows. */
+async function leaderNameOf(d: PlatformDeps, b: { responsibleLeader?: string }): Promise<string | undefined> {
+  if (!b.responsibleLeader) return undefined;
+  const person = await findPerson(d, b.responsibleLeader);
+  if (!person)
+    throw new ValidationError('The responsible leader is not a person of the platform’s directory.', [
+      { path: 'responsibleLeader', message: 'unknown person' },
+    ]);
+  return person.displayName;
 }
 
 export const handler = httpRoutes(

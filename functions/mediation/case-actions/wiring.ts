@@ -59,6 +59,8 @@ export const caseActionsWiring = defineFunction({
     ...ACTION_NAMES.map((a) => P.idempotency(`mediation-${a}`)),
     // delete: a step takes the case out of the queues it leaves (its own MEDCASE#<id> / Q#… items).
     { read: ['MEDCASE#', 'MEDIATION#CONFIG'], write: ['MEDCASE#'], delete: ['MEDCASE#'] },
+    // tier: the responsible leader's name from the directory (repos/people.ts findPerson).
+    { query: { gsi1: ['PERSON#'] } },
     P.outbox,
   ),
 });

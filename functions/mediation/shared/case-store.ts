@@ -60,6 +60,7 @@ export interface CaseSummary {
   risk: MediationCase['risk'];
   organisationId?: string;
   responsibleLeader?: string;
+  responsibleLeaderName?: string;
   referringDepartmentId?: string;
   returned: boolean;
   receivedAt: number;
@@ -79,6 +80,7 @@ export function summaryOf(c: MediationCase): CaseSummary {
     risk: c.risk,
     ...(orgs[0] ? { organisationId: orgs[0] } : {}),
     ...(c.responsibleLeader ? { responsibleLeader: c.responsibleLeader } : {}),
+    ...(c.responsibleLeaderName ? { responsibleLeaderName: c.responsibleLeaderName } : {}),
     ...(c.referral ? { referringDepartmentId: c.referral.departmentId } : {}),
     returned: isReturned(c),
     receivedAt: c.receivedAt,

@@ -64,6 +64,7 @@ export const caseSummaryViewSchema = z.object({
   risk: z.string(),
   organisationId: z.string().optional(),
   responsibleLeader: z.string().optional(),
+  responsibleLeaderName: z.string().optional().describe('the leader’s name from the directory'),
   referringDepartmentId: z.string().optional(),
   returned: z.boolean(),
   receivedAt: z.string(),

@@ -293,8 +293,12 @@ describe('rules that protect the parties', () => {
   it('a major dispute needs a responsible leader; a risk goes to the police and raises the risk level', () => {
     const r = receiveCase(courtDelegation({ risk: 'low' }), T0);
     expect(code(() => setTier(r.state, 'major', undefined, 'hub', T0))).toBe('leader-required');
-    const t = setTier(r.state, 'major', 'leader.chen', 'hub', T0);
-    expect(t.state.responsibleLeader).toBe('leader.chen');
+    const t = setTier(r.state, 'major', 'leader.chen', 'hub', T0, '陈副区长');
+    expect(t.state).toMatchObject({ responsibleLeader: 'leader.chen', responsibleLeaderName: '陈副区长' });
+    expect(t.events[0]?.data).not.toHaveProperty('responsibleLeaderName');
+    const ordinary = setTier(t.state, 'ordinary', undefined, 'hub', T0);
+    expect(ordinary.state).not.toHaveProperty('responsibleLeader');
+    expect(ordinary.state).not.toHaveProperty('responsibleLeaderName');
     const risk = reportRisk(t.state, 'civil-to-criminal', '申请人扬言报复', 'm1', T0 + 1);
     expect(risk.events[0]).toMatchObject({
       type: 'MediationCase.RiskReported',

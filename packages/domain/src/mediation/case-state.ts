@@ -298,6 +298,7 @@ export function setTier(
   leader: string | undefined,
   by: string,
   now: number,
+  leaderName?: string,
 ): CaseDecision {
   inStatus(c, '调整分级', 'queued', 'dispatched', 'accepted', 'mediating');
   if (tier === 'major' && !leader)
@@ -305,8 +306,11 @@ export function setTier(
   if (c.tier === tier && c.responsibleLeader === leader) already('分级已经是这样');
   const d = new Draft(c, now, by);
   d.state.tier = tier;
-  if (tier === 'major' && leader) d.state.responsibleLeader = leader;
-  else delete d.state.responsibleLeader;
+  delete d.state.responsibleLeaderName;
+  if (tier === 'major' && leader) {
+    d.state.responsibleLeader = leader;
+    if (leaderName) d.state.responsibleLeaderName = leaderName;
+  } else delete d.state.responsibleLeader;
   d.emit('MediationCase.TierSet', { tier, responsibleLeader: leader });
   return d.done();
 }

@@ -95,6 +95,8 @@ export interface MediationCase {
   risk: RiskLevel;
   tier: Tier;
   responsibleLeader?: string;
+  /** The leader's name as the directory printed it when they were named (pages never print an account). */
+  responsibleLeaderName?: string;
   parties: Party[];
   consents: Consent[];
   status: CaseStatus;

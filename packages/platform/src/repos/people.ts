@@ -52,6 +52,21 @@ export async function departmentPeople(d: PlatformDeps, departmentId: string): P
   return new Map(people.map((p) => [p.username, p]));
 }
 
+/** The person a username is, from the first department whose directory holds it. */
+export async function findPerson(d: PlatformDeps, username: string): Promise<Person | undefined> {
+  const [p] = await queryPages(
+    d,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': `PERSON#${username}` },
+    },
+    (item) => item as unknown as Person,
+    1,
+  );
+  return p && { username: p.username, departmentId: p.departmentId, displayName: p.displayName };
+}
+
 /** The departments whose directory holds this username (normally one). */
 export async function departmentsOfPerson(d: PlatformDeps, username: string): Promise<string[]> {
   return queryPages(

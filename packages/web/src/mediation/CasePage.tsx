@@ -187,7 +187,11 @@ function Facts({ c, names }: { c: MediationCase; names: Names }) {
         <dt>分级处置</dt>
         <dd>
           {nameOf(TIER_NAMES, c.tier)}
-          {c.responsibleLeader && <div class="muted">包案领导：{names.person(c.responsibleLeader)}</div>}
+          {c.responsibleLeader && (
+            <div class="muted" data-testid="case-leader">
+              包案领导：{c.responsibleLeaderName ?? names.person(c.responsibleLeader)}
+            </div>
+          )}
         </dd>
       </div>
       <div>

@@ -106,7 +106,7 @@ function HubBoard() {
                   extra: {
                     head: '包案领导',
                     cell: (c: CaseSummary) =>
-                      `${c.responsibleLeader ? names.person(c.responsibleLeader) : '未指定'}（${nameOf(TIER_NAMES, c.tier)}）`,
+                      `${c.responsibleLeader ? (c.responsibleLeaderName ?? names.person(c.responsibleLeader)) : '未指定'}（${nameOf(TIER_NAMES, c.tier)}）`,
                   },
                 }
               : {})}

@@ -15,6 +15,7 @@ export interface CaseSummary {
   risk: string;
   organisationId?: string;
   responsibleLeader?: string;
+  responsibleLeaderName?: string;
   referringDepartmentId?: string;
   returned: boolean;
   receivedAt: string;
