@@ -1,13 +1,16 @@
-// The city's "1+4+N" structure and its dispatch rules, one item each: pk MEDIATION#CONFIG, sk
-// STRUCTURE / RULES. A city edits them at run time through the config routes (no release).
+// The city's "1+4+N" structure, its dispatch rules and its 人民调解协议书 template, one item each: pk
+// MEDIATION#CONFIG, sk STRUCTURE / RULES / AGREEMENT_TEMPLATE. A city edits them at run time through
+// the config routes (no release).
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type AgreementTemplate, DEFAULT_AGREEMENT_TEMPLATE } from '@fazhi/domain/mediation/agreement-template';
 import type { MediationStructure } from '@fazhi/domain/mediation/structure';
 import type { DispatchRule } from '@fazhi/domain/mediation/suggest';
 import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { ConflictError } from '@fazhi/platform/errors';
 
-const key = (sk: 'STRUCTURE' | 'RULES') => ({ pk: 'MEDIATION#CONFIG', sk });
+type ConfigKey = 'STRUCTURE' | 'RULES' | 'AGREEMENT_TEMPLATE';
+const key = (sk: ConfigKey) => ({ pk: 'MEDIATION#CONFIG', sk });
 
 export interface Stored<T> {
   value: T;
@@ -16,7 +19,7 @@ export interface Stored<T> {
   updatedBy: string;
 }
 
-async function read<T>(d: PlatformDeps, sk: 'STRUCTURE' | 'RULES'): Promise<Stored<T> | undefined> {
+async function read<T>(d: PlatformDeps, sk: ConfigKey): Promise<Stored<T> | undefined> {
   const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: key(sk), ConsistentRead: true }));
   if (!got.Item) return undefined;
   const { value, version, updatedAt, updatedBy } = got.Item as Stored<T>;
@@ -25,6 +28,13 @@ async function read<T>(d: PlatformDeps, sk: 'STRUCTURE' | 'RULES'): Promise<Stor
 
 export const getStructure = (d: PlatformDeps) => read<MediationStructure>(d, 'STRUCTURE');
 export const getRules = (d: PlatformDeps) => read<DispatchRule[]>(d, 'RULES');
+export const getStoredTemplate = (d: PlatformDeps) => read<AgreementTemplate>(d, 'AGREEMENT_TEMPLATE');
+
+/** The template in force: the city's, or the default (version 0) until it saves one. */
+export async function getAgreementTemplate(d: PlatformDeps): Promise<{ template: AgreementTemplate; version: number }> {
+  const t = await getStoredTemplate(d);
+  return t ? { template: t.value, version: t.version } : { template: DEFAULT_AGREEMENT_TEMPLATE, version: 0 };
+}
 
 /** The structure, or 409 when the city has not configured mediation yet. */
 export async function requireStructure(d: PlatformDeps): Promise<MediationStructure> {
@@ -35,7 +45,7 @@ export async function requireStructure(d: PlatformDeps): Promise<MediationStruct
 
 export function putConfig<T>(
   d: PlatformDeps,
-  sk: 'STRUCTURE' | 'RULES',
+  sk: ConfigKey,
   prior: Stored<T> | undefined,
   value: T,
   by: string,
@@ -57,3 +67,9 @@ export const putStructure = (
 ) => putConfig(d, 'STRUCTURE', prior, s, by);
 export const putRules = (d: PlatformDeps, prior: Stored<DispatchRule[]> | undefined, r: DispatchRule[], by: string) =>
   putConfig(d, 'RULES', prior, r, by);
+export const putAgreementTemplate = (
+  d: PlatformDeps,
+  prior: Stored<AgreementTemplate> | undefined,
+  t: AgreementTemplate,
+  by: string,
+) => putConfig(d, 'AGREEMENT_TEMPLATE', prior, t, by);
