@@ -164,15 +164,21 @@ const factsArb: fc.Arbitrary<AgreementFacts> = fc.record({
   performanceDueAt: fc.integer({ min: Date.parse('2000-01-01'), max: Date.parse('2100-01-01') }),
   at: fc.integer({ min: Date.parse('2000-01-01'), max: Date.parse('2100-01-01') }),
   disputeType: fc.constantFrom(...DISPUTE_TYPE_CODES),
-  parties: fc.tuple(partyArb(1, 'applicant'), partyArb(2, 'respondent'), fc.option(partyArb(3, 'agent'))).map(
-    ([a, b, c]) => (c ? [a, b, { ...c, actsFor: 'p1' }] : [a, b]),
-  ),
+  parties: fc
+    .tuple(partyArb(1, 'applicant'), partyArb(2, 'respondent'), fc.option(partyArb(3, 'agent')))
+    .map(([a, b, c]) => (c ? [a, b, { ...c, actsFor: 'p1' }] : [a, b])),
   organisationName: nonEmpty,
   mediatorNames: fc.array(nonEmpty, { maxLength: 3 }),
 });
 const names = Object.keys(AGREEMENT_PLACEHOLDERS);
 const templateText = fc
-  .array(fc.oneof(plain, fc.constantFrom(...names).map((n) => `{{${n}}}`)), { maxLength: 6 })
+  .array(
+    fc.oneof(
+      plain,
+      fc.constantFrom(...names).map((n) => `{{${n}}}`),
+    ),
+    { maxLength: 6 },
+  )
   .map((parts) => parts.join(''));
 const templateArb: fc.Arbitrary<AgreementTemplate> = fc
   .record({

@@ -29,7 +29,10 @@ export const AGREEMENT_PLACEHOLDERS = {
   mediators: '人民调解员姓名',
 } as const;
 /** Only in `signatures.party`, printed once for each applicant and respondent. */
-export const PARTY_LINE_PLACEHOLDERS = { 'party.role': '当事人身份（申请人、被申请人）', 'party.name': '当事人姓名（名称）' } as const;
+export const PARTY_LINE_PLACEHOLDERS = {
+  'party.role': '当事人身份（申请人、被申请人）',
+  'party.name': '当事人姓名（名称）',
+} as const;
 export type AgreementPlaceholder = keyof typeof AGREEMENT_PLACEHOLDERS;
 
 const line = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最多 ${max} 个字符`);
@@ -43,9 +46,7 @@ export const agreementTemplateSchema = z
       .array(z.object({ heading: line(100), body: body(4000) }).strict())
       .min(1, '至少一节')
       .max(20, '最多 20 节'),
-    signatures: z
-      .object({ party: line(200), lines: z.array(body(200)).max(10, '最多 10 行') })
-      .strict(),
+    signatures: z.object({ party: line(200), lines: z.array(body(200)).max(10, '最多 10 行') }).strict(),
   })
   .strict();
 export type AgreementTemplate = z.infer<typeof agreementTemplateSchema>;
