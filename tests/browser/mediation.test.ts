@@ -3,16 +3,18 @@
 // in the intake queue with its type, source and locality in Chinese, opens it, reads the suggestion
 // and its reason, and dispatches it as suggested; the labour committee's mediator finds it waiting in
 // the workspace, accepts it, records both parties' consent and a session, extends the limit with
-// both consents, records and prints the agreement, follows up performance, closes, visits, records
-// satisfaction. Then the returned, overdue and leaders' queues. Chinese only on every page; every
+// both consents, records, prints and downloads the agreement (PDF), follows up performance, closes,
+// visits, records satisfaction. Then the returned, overdue and leaders' queues, and the hub's edit
+// of the agreement template. Chinese only on every page; every
 // control touch-sized; screenshots in test-results/mediation-*.png.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { pdfText } from '../support/pdf';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -353,6 +355,22 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     expect(await doc.isVisible()).toBe(false);
     await expectChineseOnly(page.getByTestId('mediation-case'));
     await shot('7-agreed');
+
+    // Act: the PDF the API prints from the city's template
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: WAIT.timeout }),
+      page.getByTestId('agreement-pdf').click(),
+    ]);
+    // Assess
+    expect(download.suggestedFilename()).toBe('人民调解协议书-镜劳调〔2026〕第12号.pdf');
+    const pdf = await pdfText(new Uint8Array(await readFile(await download.path())));
+    for (const expected of [
+      '人民调解协议书',
+      '编号：镜劳调〔2026〕第12号',
+      '1.被申请人支付申请人劳务费3万元',
+      '2027年1月15日',
+    ])
+      expect(pdf.compact).toContain(expected);
   });
 
   it('follows the performance up, closes, visits and records satisfaction', async () => {
@@ -466,5 +484,26 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     expect(await led.getByTestId('case-extra').textContent()).toBe('已指定（重大纠纷（领导包案））');
     await expectChineseOnly(page.getByTestId('mediation-hub'));
     await shot('12-hub-leaders');
+  });
+
+  it('lets the hub edit the agreement template, in Chinese, with a textarea per section', async () => {
+    // Prepare
+    await page.goto(`${runtime.baseUrl}/#/mediation`);
+    const editor = page.getByTestId('agreement-template');
+    await editor.waitFor(WAIT);
+    // Act
+    await editor.locator('summary').click();
+    await page.getByTestId('template-title').waitFor(WAIT);
+    await page.getByTestId('template-title').fill('镜湖区人民调解协议书');
+    await page.getByTestId('template-save').click();
+    // Assess
+    await page.getByTestId('template-saved').waitFor(WAIT);
+    expect(await page.getByTestId('template-saved').textContent()).toContain('第 1 版');
+    expect(await page.getByTestId('template-section').count()).toBe(5);
+    // The placeholders are the template's own syntax ({{facts}}); everything else is Chinese.
+    const text = ((await editor.textContent()) ?? '').replace(/\{\{[^}]*\}\}/g, '');
+    expect(text.match(LATIN_WORD), text).toBeNull();
+    expect(await smallControls(editor)).toEqual([]);
+    await shot('13-hub-template');
   });
 });

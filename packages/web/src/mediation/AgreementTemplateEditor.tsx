@@ -165,7 +165,7 @@ function TemplateSection() {
           <p class="muted" data-testid="template-version">
             {current.version === 0
               ? '现用默认模板（尚未修改）'
-              : `第 ${current.version} 版${current.updatedAt ? `，${formatDateTime(instant(current.updatedAt))}` : ''}${current.updatedBy ? ` 由 ${current.updatedBy} 保存` : ''}`}
+              : `第 ${current.version} 版${current.updatedAt ? `，${formatDateTime(instant(current.updatedAt))} 保存` : ''}`}
             <button
               type="button"
               class="btn med-touch"
