@@ -1,7 +1,8 @@
 // The 人民调解协议书 as a PDF (issue 9, outcome): printed from the city's template, read back with
 // pdf.js; identity numbers masked for a reader whose work does not need them; the template edited
-// by the hub shows in the next PDF; stale versions (409), unknown placeholders (422), callers
-// outside the case (403) and cases without an agreement (404) refused with problem+json.
+// by the hub prints in the next agreement's PDF while one recorded earlier keeps its version; stale
+// versions (409), unknown placeholders (422), callers outside the case (403) and cases without an
+// agreement (404) refused with problem+json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseDate } from '../../packages/domain/src/mediation/agreement-template';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
@@ -133,9 +134,10 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.stop());
 
-describe('the agreement PDF', () => {
-  let caseId: string;
+/** Agreed under the default template (the first test below). */
+let caseId: string;
 
+describe('the agreement PDF', () => {
   it('prints the parties, facts, terms, deadline and the places to sign and seal, in Chinese, as a small PDF', async () => {
     // Prepare
     caseId = await agreedCase();
@@ -200,9 +202,8 @@ describe('the agreement PDF', () => {
 });
 
 describe('the agreement template', () => {
-  it('starts as the default (version 0); the hub’s edit shows in the next PDF', async () => {
+  it('starts as the default (version 0); the hub’s edit prints in the next agreement, not in one already signed', async () => {
     // Prepare
-    const caseId = await agreedCase();
     const before = await template(hub);
     expect(before.status, before.text).toBe(200);
     expect(before.json.version).toBe(0);
@@ -214,7 +215,11 @@ describe('the agreement template', () => {
     // Act
     const saved = await saveTemplate(hub, { version: 0, template: edited });
     const reread = await template(hub);
-    const res = await pdfOf(caseId, hub);
+    const next = await agreedCase();
+    const [nextPdf, earlierPdf] = await Promise.all([pdfOf(next, hub), pdfOf(caseId, hub)]);
+    const [nextCase, earlierCase] = await Promise.all(
+      [next, caseId].map((id) => api('GET', `/v1/mediation-cases/${id}`, { token: hub })),
+    );
     // Assess
     expect(saved.status, saved.text).toBe(200);
     expect(saved.json).toMatchObject({
@@ -223,13 +228,19 @@ describe('the agreement template', () => {
       template: { title: '镜湖区人民调解协议书' },
     });
     expect(reread.json).toMatchObject({ version: 1, template: edited, updatedBy: 'justice.hub' });
-    const { compact } = await pdfText(res.bytes);
-    expect(compact).toContain('镜湖区人民调解协议书');
-    expect(compact).toContain('六、其他约定');
-    expect(compact).toContain('本纠纷类型：物业；调解员：周立新。');
-    expect(compact).toContain('范罗山街道人民调解委员会（盖章）');
-    expect(compact).not.toContain('人民调解员（签名）');
-    expect(compact).toContain('物业公司于三十日内修复屋面');
+    expect(nextCase!.json.agreement.templateVersion).toBe(1);
+    expect(earlierCase!.json.agreement.templateVersion).toBe(0);
+    const printed = (await pdfText(nextPdf.bytes)).compact;
+    expect(printed).toContain('镜湖区人民调解协议书');
+    expect(printed).toContain('六、其他约定');
+    expect(printed).toContain('本纠纷类型：物业；调解员：周立新。');
+    expect(printed).toContain('范罗山街道人民调解委员会（盖章）');
+    expect(printed).not.toContain('人民调解员（签名）');
+    expect(printed).toContain('物业公司于三十日内修复屋面');
+    const earlier = (await pdfText(earlierPdf.bytes)).compact;
+    expect(earlier).not.toContain('镜湖区人民调解协议书');
+    expect(earlier).not.toContain('其他约定');
+    expect(earlier).toContain('人民调解员（签名）：');
   });
 
   it('refuses a save from a stale version with 409, and changes nothing', async () => {

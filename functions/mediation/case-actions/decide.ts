@@ -16,6 +16,8 @@ export interface StepContext {
   rules: readonly DispatchRule[];
   /** Department kinds of the court named in a confirmation application, if it exists. */
   courtKinds?: readonly string[];
+  /** For an agreement: the version of the city's agreement template in force (0: the default). */
+  templateVersion?: number;
   now: number;
 }
 
@@ -117,6 +119,7 @@ export const STEPS: Step = {
         ...b,
         performanceDueAt: Date.parse(b.performanceDueAt),
         ...(b.prevented ? { prevented: b.prevented } : {}),
+        ...(x.templateVersion !== undefined ? { templateVersion: x.templateVersion } : {}),
         by: by(x),
       },
       x.now,

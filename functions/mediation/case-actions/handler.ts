@@ -3,7 +3,7 @@ import { getDepartment } from '@fazhi/platform/repos/departments';
 import type { RouteWiring } from '@fazhi/platform/wiring';
 import { callerOf, mayWork } from '../shared/access';
 import { getCase } from '../shared/case-store';
-import { getRules, requireStructure } from '../shared/config-store';
+import { getRules, getStoredTemplate, requireStructure } from '../shared/config-store';
 import { runCaseCommand } from '../shared/run-command';
 import { ACTION_NAMES, ACTIONS, type ActionName, actionPath } from './actions';
 import { requireWho, STEPS } from './decide';
@@ -18,6 +18,8 @@ function step(action: ActionName) {
       action === 'confirmation'
         ? await getDepartment(d, (body as { courtDepartmentId: string }).courtDepartmentId)
         : undefined;
+    // An agreement records the template version it will print from (read/agreement-pdf.ts).
+    const templateVersion = action === 'agreement' ? ((await getStoredTemplate(d))?.version ?? 0) : undefined;
     return runCaseCommand({
       d,
       scope: `mediation-${action}#${id}#${caller.actor}`,
@@ -28,7 +30,14 @@ function step(action: ActionName) {
       seesPersonalData: caller.seesPersonalData,
       decide: async (now) => {
         const [previous, rules] = await Promise.all([getCase(d, id), getRules(d)]);
-        const x = { caller, structure, rules: rules?.value ?? [], now, ...(court ? { courtKinds: court.kinds } : {}) };
+        const x = {
+          caller,
+          structure,
+          rules: rules?.value ?? [],
+          now,
+          ...(court ? { courtKinds: court.kinds } : {}),
+          ...(templateVersion !== undefined ? { templateVersion } : {}),
+        };
         requireWho(ACTIONS[action].who, x, mayWork(caller, previous.state));
         const decision = (
           STEPS[action] as (c: typeof previous.state, b: unknown, x: unknown) => ReturnType<(typeof STEPS)['close']>

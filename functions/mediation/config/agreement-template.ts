@@ -1,7 +1,8 @@
 // GET / PUT /v1/mediation/agreement-template: the 人民调解协议书 template the agreement PDF prints from
 // (the domain's default until the city saves its own), replaced with optimistic concurrency: the
 // body names the version it was read at, and a stale one is refused (409) before the write, whose
-// own condition (putVersioned) refuses a save that raced it.
+// own condition (putVersioned) refuses a save that raced it. Each version is kept: an agreement
+// records the version in force and its PDF prints from it.
 import {
   AGREEMENT_PLACEHOLDERS,
   type AgreementTemplate,
@@ -42,7 +43,7 @@ export async function putTemplateRoute({ body, deps: d }: RouteContext<RouteWiri
       'agreement-template-stale',
       `协议书模板已被修改（当前版本 ${current}，所据版本 ${version}），请重新读取后再改。`,
     );
-  await commit(d, [putAgreementTemplate(d, prior, next, hub.actor)]);
+  await commit(d, putAgreementTemplate(d, prior, next, hub.actor));
   return {
     status: 200,
     body: view({ value: next, version: current + 1, updatedAt: d.clock.now(), updatedBy: hub.actor }),

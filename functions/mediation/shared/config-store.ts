@@ -9,7 +9,9 @@ import { putVersioned, type TransactItem } from '@fazhi/platform/ddb/commit';
 import type { PlatformDeps } from '@fazhi/platform/deps';
 import { ConflictError } from '@fazhi/platform/errors';
 
-type ConfigKey = 'STRUCTURE' | 'RULES' | 'AGREEMENT_TEMPLATE';
+// Each saved template version is also kept as AGREEMENT_TEMPLATE#<version>, so an agreement prints
+// from the version it was recorded under, whatever the city changed since.
+type ConfigKey = 'STRUCTURE' | 'RULES' | 'AGREEMENT_TEMPLATE' | `AGREEMENT_TEMPLATE#${number}`;
 const key = (sk: ConfigKey) => ({ pk: 'MEDIATION#CONFIG', sk });
 
 export interface Stored<T> {
@@ -30,10 +32,17 @@ export const getStructure = (d: PlatformDeps) => read<MediationStructure>(d, 'ST
 export const getRules = (d: PlatformDeps) => read<DispatchRule[]>(d, 'RULES');
 export const getStoredTemplate = (d: PlatformDeps) => read<AgreementTemplate>(d, 'AGREEMENT_TEMPLATE');
 
-/** The template in force: the city's, or the default (version 0) until it saves one. */
-export async function getAgreementTemplate(d: PlatformDeps): Promise<{ template: AgreementTemplate; version: number }> {
-  const t = await getStoredTemplate(d);
-  return t ? { template: t.value, version: t.version } : { template: DEFAULT_AGREEMENT_TEMPLATE, version: 0 };
+/**
+ * The template of `version` (0: the default), or the one in force when no version is named (the
+ * city's, or the default until it saves one).
+ */
+export async function getAgreementTemplate(d: PlatformDeps, version?: number): Promise<AgreementTemplate> {
+  if (version === 0) return DEFAULT_AGREEMENT_TEMPLATE;
+  const t = await read<AgreementTemplate>(
+    d,
+    version === undefined ? 'AGREEMENT_TEMPLATE' : `AGREEMENT_TEMPLATE#${version}`,
+  );
+  return t?.value ?? DEFAULT_AGREEMENT_TEMPLATE;
 }
 
 /** The structure, or 409 when the city has not configured mediation yet. */
@@ -67,9 +76,16 @@ export const putStructure = (
 ) => putConfig(d, 'STRUCTURE', prior, s, by);
 export const putRules = (d: PlatformDeps, prior: Stored<DispatchRule[]> | undefined, r: DispatchRule[], by: string) =>
   putConfig(d, 'RULES', prior, r, by);
-export const putAgreementTemplate = (
+/** The template in force (versioned: a save that raced another fails) and its kept copy. */
+export function putAgreementTemplate(
   d: PlatformDeps,
   prior: Stored<AgreementTemplate> | undefined,
   t: AgreementTemplate,
   by: string,
-) => putConfig(d, 'AGREEMENT_TEMPLATE', prior, t, by);
+): TransactItem[] {
+  const version = (prior?.version ?? 0) + 1;
+  return [
+    putConfig(d, 'AGREEMENT_TEMPLATE', prior, t, by),
+    putConfig(d, `AGREEMENT_TEMPLATE#${version}`, undefined, t, by),
+  ];
+}
