@@ -3,6 +3,7 @@
 // city's template (GET …/agreement.pdf), and the browser's print, which shows only the document.
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { saveFile } from '../components/save-file';
 import { formatDateTime, instant } from '../time/china-time';
 import { type MediationCase, mediationApi } from './mediation-api';
 import { nameOf, PARTY_ROLE_NAMES, yuan } from './words';
@@ -21,11 +22,7 @@ function AgreementDownload({ c, documentNo }: { c: MediationCase; documentNo: st
     setError(undefined);
     try {
       const blob = await mediationApi.agreementPdf(c.id);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `人民调解协议书-${documentNo}.pdf`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(blob, `人民调解协议书-${documentNo}.pdf`);
     } catch (e) {
       setError(e);
     } finally {
