@@ -26,7 +26,7 @@ function load() {
   return loaded;
 }
 
-const MARGIN = 64;
+const MARGIN = 56;
 
 export async function agreementPdf(
   r: RenderedAgreement,
@@ -60,18 +60,22 @@ export async function agreementPdf(
     doc.fontSize(14).text(`${chineseNumeral(i + 1)}、${s.heading}`, left, doc.y, { width });
     doc.moveDown(0.3);
     doc.fontSize(12);
-    for (const p of s.paragraphs) doc.text(p, left, doc.y, { width, lineGap: 5, indent: 24 });
-    doc.moveDown(0.8);
+    for (const p of s.paragraphs) doc.text(p, left, doc.y, { width, lineGap: 4, indent: 24 });
+    doc.moveDown(0.6);
   });
 
-  // Signatures and seals: each line with room to sign below it; a line ending in a colon gets a rule.
-  doc.moveDown(1);
+  // Signatures and seals, kept together on one page: each line with room to sign below it; a line
+  // ending in a colon (who signs) gets a rule to sign on, the others (seal, date) stand right.
+  doc.moveDown(0.6);
   doc.fontSize(12);
+  const gap = doc.currentLineHeight(true);
+  const block = r.signatures.reduce((h, s) => h + doc.heightOfString(s, { width }) + gap, 0);
+  if (doc.y + block > doc.page.height - MARGIN) doc.addPage();
   for (const s of r.signatures) {
-    if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
     const y = doc.y;
-    doc.text(s, left, y, { width });
-    if (/[：:]$/.test(s)) {
+    const signs = /[：:]$/.test(s);
+    doc.text(s, left, y, { width, align: signs ? 'left' : 'right' });
+    if (signs) {
       const x = left + doc.widthOfString(s) + 6;
       doc
         .moveTo(x, y + 16)
@@ -79,7 +83,7 @@ export async function agreementPdf(
         .lineWidth(0.6)
         .stroke();
     }
-    doc.moveDown(1.6);
+    doc.y += gap;
   }
 
   // 第 N 页 共 M 页, written into the bottom margin of every page once all are laid out.

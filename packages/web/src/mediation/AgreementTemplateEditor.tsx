@@ -44,7 +44,7 @@ function Editor({ view, onSaved }: { view: AgreementTemplateView; onSaved: (v: A
     }
   };
   return (
-    <form class="form med-form" onSubmit={save} data-testid="agreement-template-form">
+    <form class="form med-form med-template" onSubmit={save} data-testid="agreement-template-form">
       <label>
         标题
         <input
@@ -70,7 +70,7 @@ function Editor({ view, onSaved }: { view: AgreementTemplateView; onSaved: (v: A
           </label>
           <label>
             正文
-            <textarea rows={4} value={s.body} onInput={(e) => section(i, { body: e.currentTarget.value })} />
+            <textarea rows={5} value={s.body} onInput={(e) => section(i, { body: e.currentTarget.value })} />
           </label>
           <button
             type="button"
