@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FunctionWiring, Permission } from '@fazhi/platform/wiring';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
@@ -33,12 +34,35 @@ const SDK_NEEDS: Record<string, Permission[]> = {
   '@aws-sdk/client-kms': ['webhook-secret:seal', 'webhook-secret:open'],
 };
 
-/** The bundling of one function: BUNDLING, minus the SDKs its wiring gives it no right to call. */
-export function bundlingFor(w: Pick<FunctionWiring, 'permissions'>): BundlingOptions {
+const SHIP_BESIDE = fileURLToPath(new URL('../bin/ship-beside.mjs', import.meta.url));
+
+/**
+ * The bundling of one function: BUNDLING, minus the SDKs its wiring gives it no right to call, and
+ * minus what its wiring ships `beside` the bundle: those packages stay external, and the
+ * afterBundling hook (infra/bin/ship-beside.mjs) writes them, pre-bundled, and the files it names
+ * into the asset's node_modules. The agreement PDF's pdfkit and CJK font go that way (mediation-read):
+ * the bundle stays under 1 MB and its init does not load them.
+ */
+export function bundlingFor(w: Pick<FunctionWiring, 'permissions' | 'beside'>): BundlingOptions {
   const unused = Object.entries(SDK_NEEDS)
     .filter(([, permissions]) => !permissions.some((p) => w.permissions.includes(p)))
     .map(([sdk]) => sdk);
-  return { ...BUNDLING, externalModules: [...(BUNDLING.externalModules ?? []), ...unused] };
+  const beside = w.beside;
+  return {
+    ...BUNDLING,
+    externalModules: [...(BUNDLING.externalModules ?? []), ...unused, ...(beside?.bundled ?? [])],
+    ...(beside
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir: string, outputDir: string) => [
+              `node ${JSON.stringify(SHIP_BESIDE)} ${JSON.stringify(outputDir)} '${JSON.stringify(beside)}'`,
+            ],
+          },
+        }
+      : {}),
+  };
 }
 
 /**

@@ -3,10 +3,11 @@
 // in the intake queue with its type, source and locality in Chinese, opens it, reads the suggestion
 // and its reason, and dispatches it as suggested; the labour committee's mediator finds it waiting in
 // the workspace, accepts it, records both parties' consent and a session, extends the limit with
-// both consents, records and prints the agreement, follows up performance, closes, visits, records
-// satisfaction. Then the returned, overdue and leaders' queues. Chinese only on every page; every
+// both consents, records, prints and downloads the agreement (PDF), follows up performance, closes,
+// visits, records satisfaction. Then the returned, overdue and leaders' queues, and the hub's edit
+// of the agreement template. Chinese only on every page; every
 // control touch-sized; screenshots in test-results/mediation-*.png.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { pdfText } from '../support/pdf';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -31,9 +33,12 @@ let caseId: string;
 
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}mediation-${name}.png`, fullPage: true });
 
+/** File formats, named as Chinese users name them (下载协议书（PDF）, 导出 Excel), are not English words. */
+const FORMAT_NAMES = /（PDF）|\bExcel\b/g;
+
 /** The page's text shows no English word: no code, no internal note, no server English. */
 async function expectChineseOnly(region: Locator): Promise<void> {
-  const text = (await region.textContent()) ?? '';
+  const text = ((await region.textContent()) ?? '').replace(FORMAT_NAMES, '');
   expect(text.match(LATIN_WORD), text).toBeNull();
 }
 
@@ -354,6 +359,22 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     expect(await doc.isVisible()).toBe(false);
     await expectChineseOnly(page.getByTestId('mediation-case'));
     await shot('7-agreed');
+
+    // Act: the PDF the API prints from the city's template
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: WAIT.timeout }),
+      page.getByTestId('agreement-pdf').click(),
+    ]);
+    // Assess
+    expect(download.suggestedFilename()).toBe('人民调解协议书-镜劳调〔2026〕第12号.pdf');
+    const pdf = await pdfText(new Uint8Array(await readFile(await download.path())));
+    for (const expected of [
+      '人民调解协议书',
+      '编号：镜劳调〔2026〕第12号',
+      '1.被申请人支付申请人劳务费3万元',
+      '2027年1月15日',
+    ])
+      expect(pdf.compact).toContain(expected);
   });
 
   it('follows the performance up, closes, visits and records satisfaction', async () => {
@@ -497,5 +518,26 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     expect(await led.getByTestId('case-extra').textContent()).toBe(`${leaderName}（重大纠纷（领导包案））`);
     await expectChineseOnly(page.getByTestId('mediation-hub'));
     await shot('12-hub-leaders');
+  });
+
+  it('lets the hub edit the agreement template, in Chinese, with a textarea per section', async () => {
+    // Prepare
+    await page.goto(`${runtime.baseUrl}/#/mediation`);
+    const editor = page.getByTestId('agreement-template');
+    await editor.waitFor(WAIT);
+    // Act
+    await editor.locator('summary').click();
+    await page.getByTestId('template-title').waitFor(WAIT);
+    await page.getByTestId('template-title').fill('镜湖区人民调解协议书');
+    await page.getByTestId('template-save').click();
+    // Assess
+    await page.getByTestId('template-saved').waitFor(WAIT);
+    expect(await page.getByTestId('template-saved').textContent()).toContain('第 1 版');
+    expect(await page.getByTestId('template-section').count()).toBe(5);
+    // The placeholders are the template's own syntax ({{facts}}); everything else is Chinese.
+    const text = ((await editor.textContent()) ?? '').replace(/\{\{[^}]*\}\}/g, '');
+    expect(text.match(LATIN_WORD), text).toBeNull();
+    expect(await smallControls(editor)).toEqual([]);
+    await shot('13-hub-template');
   });
 });

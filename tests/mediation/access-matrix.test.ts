@@ -6,6 +6,7 @@
 // refused (they may still get 409 when the case is not in a state for the step).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions } from '../../functions/index';
+import { DEFAULT_AGREEMENT_TEMPLATE } from '../../packages/domain/src/mediation/agreement-template';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import type { RouteWiring } from '../../packages/platform/src/wiring';
 import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
@@ -35,6 +36,12 @@ const MATRIX: Record<string, { body?: unknown; query?: string; allowed: Caller[]
   'PUT /v1/mediation/structure': { body: 'structure', allowed: ['admin', 'hub'] },
   'GET /v1/mediation/dispatch-rules': { allowed: ['admin', 'hub', 'mediator', 'otherMediator'] },
   'PUT /v1/mediation/dispatch-rules': { body: { rules: [] }, allowed: ['admin', 'hub'] },
+  'GET /v1/mediation/agreement-template': { allowed: ['admin', 'hub'] },
+  // Allowed callers after the first save get 409 (stale version 0), which is not a refusal.
+  'PUT /v1/mediation/agreement-template': {
+    body: { version: 0, template: DEFAULT_AGREEMENT_TEMPLATE },
+    allowed: ['admin', 'hub'],
+  },
   'POST /v1/mediation-cases': {
     body: {
       source: 'window',
@@ -50,6 +57,8 @@ const MATRIX: Record<string, { body?: unknown; query?: string; allowed: Caller[]
   'GET /v1/mediation-cases': { query: 'queue=intake', allowed: ['admin', 'hub'] },
   'GET /v1/mediation-cases/{caseId}': { allowed: ['admin', 'hub', 'mediator'] },
   'GET /v1/mediation-cases/{caseId}/suggestions': { allowed: ['admin', 'hub'] },
+  // The case has no agreement yet: those allowed get 404, the others 403 before that.
+  'GET /v1/mediation-cases/{caseId}/agreement.pdf': { allowed: ['admin', 'hub', 'mediator'] },
   'GET /v1/mediation/reports/monthly': { query: 'month=2026-12', allowed: ['admin', 'hub'] },
   'POST /v1/mediation-cases/{caseId}/dispatch': { body: { organisationId: 'tianmenshan' }, allowed: ['admin', 'hub'] },
   'POST /v1/mediation-cases/{caseId}/answer': { body: { accepted: true }, allowed: ['admin', 'hub', 'mediator'] },

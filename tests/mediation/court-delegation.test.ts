@@ -2,11 +2,13 @@
 // dispute through the event API; the hub dispatches it against the suggestion, the township
 // committee returns it, the hub dispatches it as suggested and the labour committee accepts; the
 // respondent's silence alerts the 司法所 on duty; consents, two sessions, a risk reported to the
-// police (alerted on duty), an extension with both parties' consent; the agreement; the court's
+// police (alerted on duty), an extension with both parties' consent; the agreement and its PDF; the court's
 // judicial-confirmation answers as events; performance, closure, visit and satisfaction. Every
 // clock's due instant is checked against DOMAIN.md's counting, computed independently (support.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chineseDate } from '../../packages/domain/src/mediation/agreement-template';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { dispositionFileName, fetchPdf, pdfText } from '../support/pdf';
 import { type Api, apiOf, eventually, login, startTestRuntime } from '../support/runtime';
 import { calendarDaysDue, nineOClockOf, workingDaysDue, YEAR_2027 } from './support';
 
@@ -286,7 +288,7 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
     expect(clock(extended, 'limit').status).toBe('running');
   });
 
-  it('5. the agreement, and judicial confirmation through the court’s events, each clock met', async () => {
+  it('5. the agreement and its PDF, and judicial confirmation through the court’s events, each clock met', async () => {
     // Prepare
     const t = await now();
     const performanceDueAt = t + 20 * DAY;
@@ -304,6 +306,8 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
       },
       201,
     );
+    // The 人民调解协议书 as the court that delegated the case downloads it.
+    const pdf = await fetchPdf(rt.baseUrl, `/v1/mediation-cases/${caseId}/agreement.pdf`, courtKey);
     const applied = await act(labour, 'confirmation', { courtDepartmentId: 'court' }, 201);
     const appliedAt = await now();
     await advanceTo(appliedAt + DAY);
@@ -336,6 +340,23 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
       return clock(c, 'confirmation-decision').status === 'met' ? c : undefined;
     }, 'the court’s decision recorded');
     // Assess
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(dispositionFileName(pdf.headers.get('content-disposition'))).toBe('人民调解协议书-范劳调〔2026〕15号.pdf');
+    const { compact } = await pdfText(pdf.bytes);
+    for (const expected of [
+      '人民调解协议书',
+      '申请人：张某',
+      '被申请人：某建筑劳务有限公司',
+      '被申请人拖欠申请人劳务费3.2万元。',
+      '1.被申请人于20日内支付2.8万元',
+      '2.申请人放弃其余请求',
+      '人民币28,000.00元',
+      `当事人应于${chineseDate(performanceDueAt)}前履行完毕`,
+      '范罗山街道劳动争议调解委员会（印）',
+      `${chineseDate(t)}`,
+    ])
+      expect(compact).toContain(expected);
     expect(agreed.status).toBe('agreed');
     expect(clock(agreed, 'limit').status).toBe('met');
     expect(Date.parse(clock(agreed, 'confirmation-application').dueAt)).toBe(calendarDaysDue(t, 30));

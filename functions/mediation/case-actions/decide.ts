@@ -18,6 +18,8 @@ export interface StepContext {
   courtKinds?: readonly string[];
   /** The named responsible leader's name from the directory (the `tier` step). */
   leaderName?: string;
+  /** For an agreement: the version of the city's agreement template in force (0: the default). */
+  templateVersion?: number;
   now: number;
 }
 
@@ -119,6 +121,7 @@ export const STEPS: Step = {
         ...b,
         performanceDueAt: Date.parse(b.performanceDueAt),
         ...(b.prevented ? { prevented: b.prevented } : {}),
+        ...(x.templateVersion !== undefined ? { templateVersion: x.templateVersion } : {}),
         by: by(x),
       },
       x.now,

@@ -6,7 +6,7 @@ import { findPerson } from '@fazhi/platform/repos/people';
 import type { RouteWiring } from '@fazhi/platform/wiring';
 import { callerOf, mayWork } from '../shared/access';
 import { getCase } from '../shared/case-store';
-import { getRules, requireStructure } from '../shared/config-store';
+import { getRules, getStoredTemplate, requireStructure } from '../shared/config-store';
 import { runCaseCommand } from '../shared/run-command';
 import { ACTION_NAMES, ACTIONS, type ActionName, actionPath } from './actions';
 import { requireWho, STEPS } from './decide';
@@ -22,6 +22,8 @@ function step(action: ActionName) {
         ? await getDepartment(d, (body as { courtDepartmentId: string }).courtDepartmentId)
         : undefined;
     const leaderName = action === 'tier' ? await leaderNameOf(d, body as { responsibleLeader?: string }) : undefined;
+    // An agreement records the template version it will print from (read/agreement-pdf.ts).
+    const templateVersion = action === 'agreement' ? ((await getStoredTemplate(d))?.version ?? 0) : undefined;
     return runCaseCommand({
       d,
       scope: `mediation-${action}#${id}#${caller.actor}`,
@@ -39,6 +41,7 @@ function step(action: ActionName) {
           now,
           ...(court ? { courtKinds: court.kinds } : {}),
           ...(leaderName ? { leaderName } : {}),
+          ...(templateVersion !== undefined ? { templateVersion } : {}),
         };
         requireWho(ACTIONS[action].who, x, mayWork(caller, previous.state));
         const decision = (

@@ -7,6 +7,7 @@ import { listDepartments } from '@fazhi/platform/repos/departments';
 import type { RouteWiring } from '@fazhi/platform/wiring';
 import { type Caller, callerOf } from '../shared/access';
 import { getRules, getStructure, putRules, putStructure, requireStructure } from '../shared/config-store';
+import { getTemplateRoute, putTemplateRoute } from './agreement-template';
 import { mediationConfigWiring } from './wiring';
 
 type Ctx = RouteContext<RouteWiring>;
@@ -77,4 +78,6 @@ export const handler = httpRoutes(mediationConfigWiring.routes, {
     await commit(ctx.deps, [putRules(ctx.deps, prior, rules, c.actor)]);
     return { status: 200, body: { rules, version: (prior?.version ?? 0) + 1 } };
   },
+  'GET /v1/mediation/agreement-template': async (ctx) => getTemplateRoute(ctx, await caller(ctx, true)),
+  'PUT /v1/mediation/agreement-template': async (ctx) => putTemplateRoute(ctx, await caller(ctx, true)),
 });

@@ -1,3 +1,4 @@
+import { agreementTemplateSchema } from '@fazhi/domain/mediation/agreement-template';
 import { structureSchema } from '@fazhi/domain/mediation/structure';
 import { dispatchRuleSchema } from '@fazhi/domain/mediation/suggest';
 import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
@@ -21,11 +22,40 @@ const structureView = z.object({
   staffing: z.object({}).catchall(z.unknown()),
 });
 const rulesView = z.object({ rules: z.array(dispatchRuleSchema), version: z.number().int() });
+export const templateBodySchema = z
+  .object({
+    version: z
+      .number()
+      .int()
+      .min(0)
+      .describe('The version read (0: the default template); a stale one is refused with 409'),
+    template: agreementTemplateSchema,
+  })
+  .strict();
+const templateView = z.object({
+  template: agreementTemplateSchema,
+  version: z.number().int().describe('0 while the default template is in force'),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
+  placeholders: z.record(z.string(), z.string()).describe('Placeholder → what it prints'),
+  partyPlaceholders: z.record(z.string(), z.string()).describe('Only in signatures.party'),
+});
+const templateResponses = {
+  200: { description: 'The template now in force', schema: templateView },
+  400: { description: 'Malformed JSON' },
+  401: { description: 'Not authenticated' },
+  403: { description: 'Only the hub or an admin' },
+  409: { description: 'Stale version: somebody saved the template since it was read' },
+  413: { description: 'Body over 256 KB' },
+  415: { description: 'Not application/json' },
+  422: { description: 'Invalid: unknown placeholders (each named), unmatched braces, Art. 29 items left out' },
+};
 
 export const mediationConfigWiring = defineFunction({
   name: 'mediation-config',
   service: 'mediation',
-  description: 'Reads and replaces the city’s 1+4+N structure and dispatch rules, with the staffing report',
+  description:
+    'Reads and replaces the city’s 1+4+N structure, dispatch rules and agreement template, with the staffing report',
   entry: entryOf(import.meta.url),
   routes: [
     {
@@ -70,6 +100,30 @@ export const mediationConfigWiring = defineFunction({
         tags: ['mediation'],
         body: rulesBodySchema,
         responses: configResponses(rulesView),
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/mediation/agreement-template',
+      auth: 'user',
+      doc: {
+        summary: 'The 人民调解协议书 template the agreement PDF is printed from (the city’s, or the default)',
+        description: 'Allowed: the hub and admins.',
+        tags: ['mediation'],
+        responses: templateResponses,
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/v1/mediation/agreement-template',
+      auth: 'user',
+      doc: {
+        summary: 'Replace the 人民调解协议书 template (title, preamble, numbered sections, signature and seal lines)',
+        description:
+          'Optimistic concurrency: `version` is the version read; a stale one answers 409. Unknown placeholders answer 422 naming each. The next agreement PDF prints from it. Allowed: the hub and admins.',
+        tags: ['mediation'],
+        body: templateBodySchema,
+        responses: templateResponses,
       },
     },
   ],

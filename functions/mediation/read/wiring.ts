@@ -4,9 +4,14 @@ import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { caseSummaryViewSchema, caseViewSchema } from '../shared/case-view';
 import { listQuerySchema, slug } from '../shared/schemas';
+import { PDF_FONT, PDF_FONT_LICENSE } from './pdf-assets';
 
 // Every read of mediation cases in one function (one Lambda instead of three keeps the stack under
-// CloudFormation's resource limit): a case, a queue, the suggestions for a case.
+// CloudFormation's resource limit): a case, a queue, the suggestions for a case, the report, and the
+// agreement PDF. The PDF's pdfkit (~0.9 MB minified) and its CJK font (Noto Serif SC, 15 MB) are not
+// in the bundle, which stays under 1 MB: `beside` ships them next to it (infra/lib/bundling.ts:
+// pdfkit pre-bundled into node_modules/pdfkit, the font file copied), and the handler loads both on
+// the first PDF only (read/agreement-pdf-layout.ts), so the function's cold start does not pay.
 
 export const suggestionsViewSchema = z.object({
   items: z.array(
@@ -100,6 +105,25 @@ export const mediationReadWiring = defineFunction({
 
     {
       method: 'GET',
+      path: '/v1/mediation-cases/{caseId}/agreement.pdf',
+      auth: 'either',
+      doc: {
+        summary: 'The case’s 人民调解协议书 as a PDF, printed from the city’s agreement template',
+        description:
+          'Parties, facts, terms, amount, performance deadline and the places for signatures and seals (人民调解法 Art. 29), as the template now in force words them (GET /v1/mediation/agreement-template). Allowed: whoever may read the case; identity numbers and phones are masked as in the case view. `Content-Disposition` names the file in Chinese (RFC 5987 `filename*`).',
+        tags: ['mediation'],
+        params: z.object({ caseId: ulidParam }),
+        responses: {
+          200: { description: 'The agreement (application/pdf)', schema: z.string().describe('PDF bytes') },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not visible to you' },
+          404: { description: 'No such case, or no agreement recorded yet' },
+        },
+      },
+    },
+
+    {
+      method: 'GET',
       path: '/v1/mediation/reports/monthly',
       auth: 'either',
       doc: {
@@ -123,6 +147,7 @@ export const mediationReadWiring = defineFunction({
     },
   ],
   permissions: [],
+  beside: { bundled: ['pdfkit'], files: [PDF_FONT, PDF_FONT_LICENSE] },
   table: combineAccess(P.department, P.clockRegistry, {
     read: ['MEDCASE#', 'MEDIATION#CONFIG', 'CLOCK#', 'MEDREPORT#'],
     query: { gsi1: ['MEDQ#'] },

@@ -15,7 +15,7 @@ import { clockIdOf } from './clock-plan';
  * platform's rule, and an organisation's USCC too (the issue asks for both; the text rule only
  * recognises resident ids).
  */
-function maskedParty(p: MediationCase['parties'][number]) {
+export function maskedParty(p: MediationCase['parties'][number]) {
   const masked = maskPersonalData(p);
   const id = p.idNumber;
   return id ? { ...masked, idNumber: `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` } : masked;

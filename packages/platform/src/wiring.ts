@@ -108,6 +108,15 @@ export interface FunctionWiring {
    * refuses any other request with an AccessDeniedException. Omitted: no table access at all.
    */
   table?: TableAccess;
+  /**
+   * What the function loads lazily from beside its bundle rather than from inside it, to keep the
+   * bundle small and its cold start fast (infra/lib/bundling.ts). `bundled`: packages left out of
+   * the bundle and shipped pre-bundled as `node_modules/<name>` (one CommonJS file), so the same
+   * `import(name)` finds them in AWS as locally. `files`: package files (`<package>/<path>`) copied
+   * to `node_modules/<package>/<path>`, so `require.resolve` finds them there too. Locally both
+   * come from the workspace's node_modules.
+   */
+  beside?: { bundled: string[]; files: string[] };
   memoryMb?: number;
   timeoutSeconds?: number;
   /**

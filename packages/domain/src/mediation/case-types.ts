@@ -59,6 +59,11 @@ export interface Agreement {
   /** The agreed amount, in fen. */
   amountFen: number;
   performanceDueAt: number;
+  /**
+   * The version of the city's 人民调解协议书 template in force when the agreement was recorded (0:
+   * the default); its PDF prints from that version. Absent on agreements recorded before templates.
+   */
+  templateVersion?: number;
 }
 
 /** What the mediation prevented, for the ministry's 防止民转刑 / 防止群体性上访 figures. */

@@ -1,7 +1,11 @@
 // The 人民调解协议书 as the parties sign it: parties, facts, terms, the performance deadline, and the
-// places for signatures and seals. On screen only its button shows; printing shows only the document.
+// places for signatures and seals. On screen only its buttons show: the PDF the API prints from the
+// city's template (GET …/agreement.pdf), and the browser's print, which shows only the document.
+import { useState } from 'preact/hooks';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { saveFile } from '../components/save-file';
 import { formatDateTime, instant } from '../time/china-time';
-import type { MediationCase } from './mediation-api';
+import { type MediationCase, mediationApi } from './mediation-api';
 import { nameOf, PARTY_ROLE_NAMES, yuan } from './words';
 
 const chinaDate = (iso: string) => {
@@ -9,14 +13,45 @@ const chinaDate = (iso: string) => {
   return `${y}年${Number(m)}月${Number(d)}日`;
 };
 
+/** Downloads the agreement PDF under its Chinese name. */
+function AgreementDownload({ c, documentNo }: { c: MediationCase; documentNo: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const blob = await mediationApi.agreementPdf(c.id);
+      saveFile(blob, `人民调解协议书-${documentNo}.pdf`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="btn med-touch" data-testid="agreement-pdf" disabled={busy} onClick={download}>
+        {busy ? '正在生成…' : '下载协议书（PDF）'}
+      </button>
+      {error !== undefined && (
+        <ErrorNotice error={error} context="无法生成协议书" onDismiss={() => setError(undefined)} />
+      )}
+    </>
+  );
+}
+
 export function AgreementPrint({ c, organisation }: { c: MediationCase; organisation: string }) {
   const a = c.agreement;
   if (!a) return null;
   return (
     <>
-      <button type="button" class="btn med-touch" data-testid="agreement-print" onClick={() => window.print()}>
-        打印调解协议书
-      </button>
+      <div class="med-actions">
+        <AgreementDownload c={c} documentNo={a.documentNo} />
+        <button type="button" class="btn med-touch" data-testid="agreement-print" onClick={() => window.print()}>
+          打印调解协议书
+        </button>
+      </div>
       <article class="med-print" data-testid="agreement-document" aria-label="人民调解协议书">
         <h1>人民调解协议书</h1>
         <p class="med-print-no">{a.documentNo}</p>

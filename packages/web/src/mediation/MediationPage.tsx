@@ -1,5 +1,6 @@
-// 调解工作台: the hub dispatcher's board (intake, returned, overdue, leaders' cases) or, for a
-// mediator, their organisation's cases with their clocks; its head also sees 本组织概况.
+// 调解工作台: the hub dispatcher's board (intake, returned, overdue, leaders' cases, and the folded
+// 调解协议书模板 editor) or, for a mediator, their organisation's cases with their clocks; its head
+// also sees 本组织概况.
 import { useState } from 'preact/hooks';
 import { hasRole, type Session } from '../auth/session';
 import { Countdown } from '../components/Countdown';
@@ -7,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useLoad } from '../hooks/use-load';
 import { useServerNow } from '../hooks/use-now';
 import { usePoll } from '../hooks/use-poll';
+import { AgreementTemplateEditor } from './AgreementTemplateEditor';
 import { nextClock } from './clock-pick';
 import { type CaseClock, type CaseSummary, mediationApi } from './mediation-api';
 import { OrganisationOverview } from './OrganisationOverview';
@@ -114,6 +116,7 @@ function HubBoard() {
       ) : (
         load.error === undefined && <p>正在载入…</p>
       )}
+      <AgreementTemplateEditor />
     </div>
   );
 }

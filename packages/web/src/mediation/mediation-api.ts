@@ -1,5 +1,5 @@
 // The mediation service's routes as the pages use them (functions/mediation/*/wiring.ts).
-import { request } from '../api/http';
+import { request, requestBlob } from '../api/http';
 import type { ClockStatus } from '../api/types';
 
 export type Queue = 'intake' | 'returned' | 'overdue' | 'organisation' | 'leader' | 'referred' | 'status';
@@ -118,6 +118,23 @@ export interface Structure {
   version: number;
 }
 
+/** The 人民调解协议书 template (functions/mediation/config/agreement-template.ts). */
+export interface AgreementTemplate {
+  title: string;
+  preamble: string;
+  sections: { heading: string; body: string }[];
+  signatures: { party: string; lines: string[] };
+}
+export interface AgreementTemplateView {
+  template: AgreementTemplate;
+  /** 0 while the default template is in force. */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  placeholders: Record<string, string>;
+  partyPlaceholders: Record<string, string>;
+}
+
 const seg = encodeURIComponent;
 
 export const mediationApi = {
@@ -126,6 +143,10 @@ export const mediationApi = {
   case: (id: string) => request<MediationCase>('GET', `/v1/mediation-cases/${seg(id)}`),
   suggestions: (id: string) => request<{ items: Suggestion[] }>('GET', `/v1/mediation-cases/${seg(id)}/suggestions`),
   structure: () => request<Structure>('GET', '/v1/mediation/structure'),
+  agreementPdf: (id: string) => requestBlob(`/v1/mediation-cases/${seg(id)}/agreement.pdf`),
+  agreementTemplate: () => request<AgreementTemplateView>('GET', '/v1/mediation/agreement-template'),
+  saveAgreementTemplate: (version: number, template: AgreementTemplate) =>
+    request<AgreementTemplateView>('PUT', '/v1/mediation/agreement-template', { body: { version, template } }),
   act: (id: string, action: string, body: unknown) =>
     request<MediationCase>('POST', `/v1/mediation-cases/${seg(id)}/${action}`, { body, idempotent: true }),
 };

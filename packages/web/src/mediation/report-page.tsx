@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { saveFile } from '../components/save-file';
 import { useLoad } from '../hooks/use-load';
 import { toLocalInput } from '../time/china-time';
 import { serverClock } from '../time/server-clock';
@@ -142,11 +143,7 @@ export function MediationReportPage() {
     setExportError(undefined);
     try {
       const blob = await fetchMonthlyWorkbook(report.month);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `矛盾纠纷调解月报-${report.month}.xlsx`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(blob, `矛盾纠纷调解月报-${report.month}.xlsx`);
     } catch (e) {
       setExportError(e);
     } finally {

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints';
 import type { OnTimeReport, OnTimeStat, OnTimeTally } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { saveFile } from '../components/save-file';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../router';
@@ -164,11 +165,7 @@ export function StatsPage() {
     try {
       const { statsWorkbook } = await import('../stats/stats-workbook');
       const blob = await statsWorkbook(report, t, kindName);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `${t('stats.file')}-${report.from}-${report.to}.xlsx`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(blob, `${t('stats.file')}-${report.from}-${report.to}.xlsx`);
     } catch (e) {
       setExportError(e);
     } finally {
