@@ -13,7 +13,9 @@ import { setCacheScope } from '@fazhi/platform/cache-scope';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
+import { linkMacOf } from '@fazhi/platform/secrets/link-tokens';
 import { sealLegacyWebhookSecrets } from '@fazhi/platform/secrets/seal-legacy';
+import { logSmsSender } from '@fazhi/platform/sms';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
@@ -160,6 +162,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       notifier: recordingNotifier(),
       // Webhook signing secrets are sealed with a key file made at first start (data-keys.ts).
       secrets: webhookSecretSealer({ kind: 'file', keyFile: join(dataDir, 'webhook-secrets.key') }),
+      // Text messages are printed to the log (and kept in memory: `(rt.deps.sms as …).sent` in tests).
+      sms: logSmsSender(log),
+      links: linkMacOf({ kind: 'file', keyFile: join(dataDir, 'link-tokens.key') }),
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
