@@ -50,6 +50,7 @@ export async function bareDeps(clock: Clock, name: string, opts: { ownDynamoDb?:
     secrets: noSecrets,
     sms: { channel: 'log', send: () => Promise.reject(new Error('no text messages here')) },
     links: noLinkMac,
+    webUrl: '',
     newId: idFactory(clock),
     inboxSettleMs: 0,
     outboxStaleMs: 60_000,

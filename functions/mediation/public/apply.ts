@@ -2,10 +2,9 @@
 // transaction that registers the case (the staff intake's domain path, source `online`, with the
 // applicant's consent and the consent text's version), and answers a reference number and a status
 // token. Answers never depend on what the phone has done before.
-import { receiveCase } from '@fazhi/domain/mediation/case-state';
+import { receiveCase, STATUS_NAMES } from '@fazhi/domain/mediation/case-state';
 import { PUBLIC_RATE_LIMITS as L, referenceNoOf, STATUS_TOKEN_TTL_MS } from '@fazhi/domain/mediation/public-intake';
 import { DISPUTE_TYPES } from '@fazhi/domain/mediation/taxonomy';
-import { STATUS_NAMES } from '@fazhi/domain/mediation/case-state';
 import { GoneError, NotFoundError } from '@fazhi/platform/errors';
 import { toCityIso } from '@fazhi/platform/events/envelope';
 import type { Reply, RouteContext } from '@fazhi/platform/http/route';
@@ -25,13 +24,20 @@ export const ONLINE_ACTOR = 'public.online';
 
 export type Ctx<B> = Omit<RouteContext<RouteWiring>, 'body'> & { body: B };
 
-export async function sendPhoneCode({ body, event, deps: d }: Ctx<z.infer<typeof phoneCodeBodySchema>>): Promise<Reply> {
+export async function sendPhoneCode({
+  body,
+  event,
+  deps: d,
+}: Ctx<z.infer<typeof phoneCodeBodySchema>>): Promise<Reply> {
   const now = d.clock.now();
   await hit(d, L.codePerAddressHour, keyHash('ip', sourceIpOf(event)), now);
   await hit(d, L.codePerPhoneMinute, keyHash('phone', body.phone), now);
   await hit(d, L.codePerPhoneDay, keyHash('phone', body.phone), now);
   const code = await newCode(d, body.phone, now);
-  await d.sms.send({ phone: body.phone, text: `【矛盾纠纷调解】您的网上申请验证码为${code}，10分钟内有效，请勿告诉他人。` });
+  await d.sms.send({
+    phone: body.phone,
+    text: `【矛盾纠纷调解】您的网上申请验证码为${code}，10分钟内有效，请勿告诉他人。`,
+  });
   return { status: 202, body: { sent: true, expiresInSeconds: 600, resendAfterSeconds: 60 } };
 }
 

@@ -56,7 +56,9 @@ export async function useCode(d: PlatformDeps, phone: string, code: string, now:
   }
   if (result !== 'ok')
     throw new ValidationError(
-      result === 'wrong' ? 'The confirmation code is wrong.' : 'The confirmation code has expired or is used up; ask for a new one.',
+      result === 'wrong'
+        ? 'The confirmation code is wrong.'
+        : 'The confirmation code has expired or is used up; ask for a new one.',
       [{ path: 'code', code: result === 'wrong' ? 'wrong' : 'expired', message: result }],
       result === 'wrong' ? 'phone-code-wrong' : 'phone-code-expired',
     );

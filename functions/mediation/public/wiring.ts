@@ -54,7 +54,10 @@ const routes = [
       tags: ['mediation-public'],
       body: applicationBodySchema,
       responses: {
-        201: { description: 'Registered; keep the reference number and the status token', schema: applicationAnswerSchema },
+        201: {
+          description: 'Registered; keep the reference number and the status token',
+          schema: applicationAnswerSchema,
+        },
         200: { description: 'Replayed', schema: applicationAnswerSchema },
         ...EDGE,
         409: { description: 'Idempotency-Key reused with another body, or mediation not configured' },

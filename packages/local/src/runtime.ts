@@ -165,6 +165,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       // Text messages are printed to the log (and kept in memory: `(rt.deps.sms as …).sent` in tests).
       sms: logSmsSender(log),
       links: linkMacOf({ kind: 'file', keyFile: join(dataDir, 'link-tokens.key') }),
+      webUrl: '', // the gateway's address, once it listens
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
@@ -270,6 +271,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     });
     const port = (server.address() as AddressInfo).port;
     const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+    d.webUrl = baseUrl;
 
     const credentialsFile = join(dataDir, 'credentials.json');
     const history = opts.history === true ? { log } : opts.history ? { log, ...opts.history } : false;

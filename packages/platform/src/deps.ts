@@ -30,6 +30,8 @@ export interface PlatformDeps {
   sms: SmsSender;
   /** The MAC key of link tokens for people without a login (secrets/link-tokens.ts). */
   links: LinkMac;
+  /** Where the web front end is served (links sent to people point there); '' when unknown. */
+  webUrl: string;
   /** ULIDs stamped with the injected clock, monotonic within a millisecond. */
   newId(): string;
   /** Settle window of the inbox feed (see functions/exchange/inbox). */
@@ -82,7 +84,10 @@ function awsDeps(): PlatformDeps {
       : noSecrets,
     sms: snsSmsSender(),
     // Set only for the functions granted the link-token key (infra/lib/functions.ts).
-    links: process.env.FAZHI_LINK_KEY_ARN ? linkMacOf({ kind: 'kms', keyId: process.env.FAZHI_LINK_KEY_ARN }) : noLinkMac,
+    links: process.env.FAZHI_LINK_KEY_ARN
+      ? linkMacOf({ kind: 'kms', keyId: process.env.FAZHI_LINK_KEY_ARN })
+      : noLinkMac,
+    webUrl: optionalEnv('FAZHI_WEB_URL', ''),
     newId: idFactory(clock),
     inboxSettleMs: Number(optionalEnv('FAZHI_INBOX_SETTLE_MS', '1000')),
     outboxStaleMs: Number(optionalEnv('FAZHI_OUTBOX_STALE_MS', '60000')),
