@@ -13,6 +13,7 @@ import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
 const allRoutes: RouteWiring[] = allFunctions.filter((f) => f.service === 'mediation').flatMap((f) => f.routes ?? []);
 /** The public form and the satisfaction links need no login (tests/mediation/public-intake.test.ts). */
 const PUBLIC = [
+  'GET /v1/public/mediation/form',
   'POST /v1/public/mediation/phone-codes',
   'POST /v1/public/mediation/applications',
   'GET /v1/public/mediation/applications/{token}',

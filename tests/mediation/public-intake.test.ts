@@ -114,6 +114,9 @@ describe('the online application', () => {
       'MediationCase.Received',
       'MediationCase.ConsentRecorded',
     ]);
+    const form = await api('GET', '/v1/public/mediation/form');
+    expect(form.json.consentTextVersion).toBe(CURRENT_CONSENT_TEXT_VERSION);
+    expect(form.json.consentText).toContain('人民调解法第十七条');
     const status = await api('GET', `/v1/public/mediation/applications/${r.json.statusToken}`);
     expect(status.status, status.text).toBe(200);
     expect(status.json).toMatchObject({ referenceNo: r.json.referenceNo, status: 'queued', statusName: '待分派' });

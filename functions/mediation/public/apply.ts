@@ -3,7 +3,13 @@
 // applicant's consent and the consent text's version), and answers a reference number and a status
 // token. Answers never depend on what the phone has done before.
 import { receiveCase, STATUS_NAMES } from '@fazhi/domain/mediation/case-state';
-import { PUBLIC_RATE_LIMITS as L, referenceNoOf, STATUS_TOKEN_TTL_MS } from '@fazhi/domain/mediation/public-intake';
+import {
+  CONSENT_TEXTS,
+  CURRENT_CONSENT_TEXT_VERSION,
+  PUBLIC_RATE_LIMITS as L,
+  referenceNoOf,
+  STATUS_TOKEN_TTL_MS,
+} from '@fazhi/domain/mediation/public-intake';
 import { DISPUTE_TYPES } from '@fazhi/domain/mediation/taxonomy';
 import { GoneError, NotFoundError } from '@fazhi/platform/errors';
 import { toCityIso } from '@fazhi/platform/events/envelope';
@@ -23,6 +29,19 @@ import type { applicationBodySchema, phoneCodeBodySchema } from './schemas';
 export const ONLINE_ACTOR = 'public.online';
 
 export type Ctx<B> = Omit<RouteContext<RouteWiring>, 'body'> & { body: B };
+
+export async function showForm({ deps: d }: Ctx<unknown>): Promise<Reply> {
+  const structure = await requireStructure(d);
+  return {
+    status: 200,
+    body: {
+      consentTextVersion: CURRENT_CONSENT_TEXT_VERSION,
+      consentText: CONSENT_TEXTS[CURRENT_CONSENT_TEXT_VERSION],
+      disputeTypes: Object.entries(DISPUTE_TYPES).map(([code, name]) => ({ code, name })),
+      regions: structure.regions,
+    },
+  };
+}
 
 export async function sendPhoneCode({
   body,

@@ -72,3 +72,10 @@ export const surveyBodySchema = z
 
 /** A link token as it travels in the path: `<payload>.<mac>`, base64url (its MAC is checked in the handler). */
 export const linkTokenParam = z.string().regex(/^[A-Za-z0-9_.-]{1,256}$/);
+
+export const formAnswerSchema = z.object({
+  consentTextVersion: z.string(),
+  consentText: z.string().describe('zh-CN, shown above the consent checkbox'),
+  disputeTypes: z.array(z.object({ code: z.string(), name: z.string() })),
+  regions: z.array(z.object({ code: z.string(), name: z.string() })),
+});

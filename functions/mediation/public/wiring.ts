@@ -4,6 +4,7 @@ import * as z from 'zod';
 import {
   applicationAnswerSchema,
   applicationBodySchema,
+  formAnswerSchema,
   linkTokenParam,
   phoneCodeAnswerSchema,
   phoneCodeBodySchema,
@@ -25,6 +26,19 @@ const EDGE = {
 const token = z.object({ token: linkTokenParam });
 
 const routes = [
+  {
+    method: 'GET',
+    path: '/v1/public/mediation/form',
+    auth: 'none',
+    doc: {
+      summary: 'What the public form shows: the consent text and its version, the dispute types, the localities',
+      tags: ['mediation-public'],
+      responses: {
+        200: { description: 'The form', schema: formAnswerSchema },
+        409: { description: 'Mediation is not configured' },
+      },
+    },
+  },
   {
     method: 'POST',
     path: '/v1/public/mediation/phone-codes',
