@@ -41,6 +41,7 @@ export interface FazhiStackProps extends StackProps {
 export class FazhiStack extends Stack {
   readonly storage: Storage;
   readonly webhookSecrets: WebhookSecrets;
+  readonly linkTokens: LinkTokens;
   readonly bus: Bus;
   readonly alerts: Alerts;
   readonly identity: Identity;
@@ -99,6 +100,7 @@ export class FazhiStack extends Stack {
     const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
     this.webhookSecrets = webhookSecrets;
     const linkTokens = new LinkTokens(this, 'LinkTokens');
+    this.linkTokens = linkTokens;
     this.identity = new Identity(this, 'Identity', {
       roles: wirings.flatMap((w) => (w.routes ?? []).flatMap((r) => r.doc.roles ?? [])),
     });

@@ -2,7 +2,6 @@ import { WEBHOOK_SECRET_PURPOSE } from '@fazhi/platform/secrets/webhook-secrets'
 import { AnyPrincipal, Effect, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag';
 
 export const WEBHOOK_SECRETS_KEY_ENV = 'FAZHI_WEBHOOK_SECRETS_KEY_ARN';
 export const PURPOSE_CONDITION = 'kms:EncryptionContext:fazhi:purpose';
@@ -76,11 +75,6 @@ export class LinkTokens extends Construct {
       keySpec: KeySpec.HMAC_256,
       keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
     });
-    acknowledge(
-      this.key,
-      'AwsSolutions-KMS5',
-      'KMS does not rotate HMAC keys; rotating means a new key, which ends every link issued under the old one.',
-    );
   }
 
   grant(role: IRole, action: 'kms:GenerateMac' | 'kms:VerifyMac'): void {

@@ -147,8 +147,9 @@ export const mediationPublicWiring = defineFunction({
     P.clockWrites,
     P.idempotency('mediation-public-apply'),
     P.idempotency('mediation-public-survey'),
-    { read: ['MEDCASE#', 'MEDIATION#CONFIG'], write: ['MEDCASE#'], delete: ['MEDCASE#'] },
-    // The codes (hash only) and the rate-limit counters (limits.ts).
+    // A new case and a satisfaction change no queue a case leaves: nothing of MEDCASE# is deleted.
+    { read: ['MEDCASE#', 'MEDIATION#CONFIG'], write: ['MEDCASE#'] },
+    // The codes (hash only; deleted when used) and the rate-limit counters (codes.ts, limits.ts).
     { read: ['MEDPUB#'], write: ['MEDPUB#'], delete: ['MEDPUB#'] },
     P.outbox,
   ),

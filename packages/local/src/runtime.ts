@@ -19,7 +19,15 @@ import { logSmsSender } from '@fazhi/platform/sms';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
-import { type AccessDenial, asFunction, guardClient, guardSecrets, runningFunction } from './access-guard';
+import {
+  type AccessDenial,
+  asFunction,
+  guardClient,
+  guardLinks,
+  guardSecrets,
+  guardSms,
+  runningFunction,
+} from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import type { DemoHistoryOptions } from './demo-history';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
@@ -193,6 +201,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const internal: PlatformDeps = { ...d, ddb: d.ddb };
     d.ddb = documentClient(functionClient);
     d.secrets = guardSecrets(internal.secrets, onDenied);
+    d.links = guardLinks(internal.links, onDenied);
+    d.sms = guardSms(internal.sms, onDenied);
     configureDeps(d);
     setCacheScope(() => runningFunction() ?? '');
 
