@@ -34,6 +34,7 @@ import { caseActionsWiring } from './mediation/case-actions/wiring';
 import { mediationConfigWiring } from './mediation/config/wiring';
 import { mediationIntakeWiring } from './mediation/intake/wiring';
 import { mediationEventsWiring } from './mediation/on-events/wiring';
+import { mediationPublicWiring } from './mediation/public/wiring';
 import { mediationReadWiring } from './mediation/read/wiring';
 import { incidentClockBreachedWiring } from './opinion/clock-breached/wiring';
 import { closeIncidentWiring } from './opinion/close/wiring';
@@ -89,6 +90,7 @@ export const allFunctions: FunctionWiring[] = [
   meWiring,
   mediationConfigWiring,
   mediationIntakeWiring,
+  mediationPublicWiring,
   caseActionsWiring,
   mediationReadWiring,
   mediationEventsWiring,

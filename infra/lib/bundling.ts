@@ -30,8 +30,8 @@ export const BUNDLING: BundlingOptions = {
  */
 const SDK_NEEDS: Record<string, Permission[]> = {
   '@aws-sdk/client-eventbridge': ['bus:put'],
-  '@aws-sdk/client-sns': ['sns:publish'],
-  '@aws-sdk/client-kms': ['webhook-secret:seal', 'webhook-secret:open'],
+  '@aws-sdk/client-sns': ['sns:publish', 'sms:send'],
+  '@aws-sdk/client-kms': ['webhook-secret:seal', 'webhook-secret:open', 'link-token:sign', 'link-token:verify'],
 };
 
 const SHIP_BESIDE = fileURLToPath(new URL('../bin/ship-beside.mjs', import.meta.url));

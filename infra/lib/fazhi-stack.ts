@@ -16,7 +16,7 @@ import { WiredFunction } from './functions';
 import { Identity } from './identity';
 import { Observability } from './observability';
 import { DEFAULT_PATHS, REPO_ROOT } from './paths';
-import { WebhookSecrets } from './secrets';
+import { LinkTokens, WebhookSecrets } from './secrets';
 import { Storage } from './storage';
 import { StreamConsumer } from './stream';
 import { Web, type WebDomain, webDomainFromContext } from './web';
@@ -41,6 +41,7 @@ export interface FazhiStackProps extends StackProps {
 export class FazhiStack extends Stack {
   readonly storage: Storage;
   readonly webhookSecrets: WebhookSecrets;
+  readonly linkTokens: LinkTokens;
   readonly bus: Bus;
   readonly alerts: Alerts;
   readonly identity: Identity;
@@ -98,6 +99,8 @@ export class FazhiStack extends Stack {
     this.alerts = new Alerts(this, 'Alerts');
     const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
     this.webhookSecrets = webhookSecrets;
+    const linkTokens = new LinkTokens(this, 'LinkTokens');
+    this.linkTokens = linkTokens;
     this.identity = new Identity(this, 'Identity', {
       roles: wirings.flatMap((w) => (w.routes ?? []).flatMap((r) => r.doc.roles ?? [])),
     });
@@ -124,12 +127,14 @@ export class FazhiStack extends Stack {
           bus: this.bus.bus,
           alertsTopic: this.alerts.topic,
           webhookSecrets,
+          linkTokens,
           environment: {
             tableName: this.storage.table.tableName,
             busName: this.bus.bus.eventBusName,
             alertsTopicArn: this.alerts.topic.topicArn,
             jwtIssuer: this.identity.userPool.userPoolProviderUrl,
             jwtAudience: this.identity.client.userPoolClientId,
+            webUrl: webDomain ? `https://${webDomain.domainNames[0]}` : this.web.url,
           },
           lockFile: DEFAULT_PATHS.lockFile,
           projectRoot: REPO_ROOT,

@@ -16,7 +16,7 @@ import * as z from 'zod';
  * Route classes, derived from the wiring (no route declares its class; the rule is here):
  * - `ingest`: department systems writing (API-key routes other than GET) — POST /v1/events
  * - `admin`:  routes whose roles include `admin` (departments, keys, webhooks, clock policies)
- * - `public`: routes without authentication (the catalog, OpenAPI, docs)
+ * - `public`: routes without authentication (the catalog, OpenAPI, docs, the public mediation form)
  * - `reads`:  every other GET
  * - `writes`: every other write by people (acknowledging alerts, incident milestones, rosters)
  * Sign-in is Cognito's own endpoint in AWS, throttled by Cognito's quotas, not by this stage.

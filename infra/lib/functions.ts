@@ -2,7 +2,7 @@ import type { FunctionWiring, Permission } from '@fazhi/platform/wiring';
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,7 +11,7 @@ import { Construct } from 'constructs';
 import { bundlingFor } from './bundling';
 import { reservedConcurrencyOf } from './front-door';
 import { acknowledge } from './nag';
-import { WEBHOOK_SECRETS_KEY_ENV, type WebhookSecrets } from './secrets';
+import { LINK_KEY_ENV, type LinkTokens, WEBHOOK_SECRETS_KEY_ENV, type WebhookSecrets } from './secrets';
 import { grantTableAccess } from './table-grants';
 
 export const DEFAULT_MEMORY_MB = 512;
@@ -23,6 +23,8 @@ export interface FunctionEnvironment {
   alertsTopicArn: string;
   jwtIssuer: string;
   jwtAudience: string;
+  /** Where the web front end is served; given to the functions that text people links (sms:send). */
+  webUrl?: string;
 }
 
 export interface WiredFunctionProps {
@@ -31,6 +33,8 @@ export interface WiredFunctionProps {
   bus: IEventBus;
   alertsTopic: ITopic;
   webhookSecrets: WebhookSecrets;
+  /** The link-token HMAC key; required by a wiring with a link-token permission. */
+  linkTokens?: LinkTokens;
   environment: FunctionEnvironment;
   lockFile: string;
   projectRoot: string;
@@ -80,6 +84,10 @@ export class WiredFunction extends Construct {
         ...(w.permissions.some((p) => p.startsWith('webhook-secret:'))
           ? { [WEBHOOK_SECRETS_KEY_ENV]: props.webhookSecrets.key.keyArn }
           : {}),
+        ...(w.permissions.some((p) => p.startsWith('link-token:')) && props.linkTokens
+          ? { [LINK_KEY_ENV]: props.linkTokens.key.keyArn }
+          : {}),
+        ...(w.permissions.includes('sms:send') && env.webUrl ? { FAZHI_WEB_URL: env.webUrl } : {}),
         POWERTOOLS_SERVICE_NAME: w.service,
         // How far ahead the minute-by-minute clock sweep fires clocks at their own instant
         // (docs/ARCHITECTURE.md): `cdk deploy -c fazhi:clockLookaheadMs=55000` fires to the second.
@@ -118,6 +126,22 @@ export class WiredFunction extends Construct {
         return;
       case 'webhook-secret:open':
         props.webhookSecrets.grantOpen(this.role);
+        return;
+      case 'sms:send':
+        // SNS Publish to a phone number has no resource to name: the action is allowed on *.
+        this.role.addToPrincipalPolicy(
+          new PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+        );
+        acknowledge(
+          this.role,
+          'AwsSolutions-IAM5[Resource::*]',
+          'SNS Publish with PhoneNumber (SMS) has no ARN to name; topics are excluded (NotResource arn:aws:sns:*:*:*), so the grant reaches phone numbers only.',
+        );
+        return;
+      case 'link-token:sign':
+      case 'link-token:verify':
+        if (!props.linkTokens) throw new Error(`${props.wiring.name} needs the link-token key (linkTokens)`);
+        props.linkTokens.grant(this.role, permission === 'link-token:sign' ? 'kms:GenerateMac' : 'kms:VerifyMac');
         return;
       case 'webhook:call':
         // Calls department HTTPS endpoints on the internet; no AWS permission is involved.

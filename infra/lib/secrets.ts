@@ -1,6 +1,6 @@
 import { WEBHOOK_SECRET_PURPOSE } from '@fazhi/platform/secrets/webhook-secrets';
 import { AnyPrincipal, Effect, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
 export const WEBHOOK_SECRETS_KEY_ENV = 'FAZHI_WEBHOOK_SECRETS_KEY_ARN';
@@ -56,5 +56,34 @@ export class WebhookSecrets extends Construct {
       resources: [this.key.keyArn],
       conditions: { StringEquals: { [PURPOSE_CONDITION]: WEBHOOK_SECRET_PURPOSE } },
     });
+  }
+}
+
+export const LINK_KEY_ENV = 'FAZHI_LINK_KEY_ARN';
+
+// The HMAC key that signs link tokens for people without a login (platform/secrets/link-tokens.ts:
+// a party's satisfaction link, an online applicant's status token). KMS HMAC keys never leave KMS;
+// the functions granted may only GenerateMac or VerifyMac with it. KMS does not rotate HMAC keys:
+// a rotation is a new key (links issued before it stop opening).
+export class LinkTokens extends Construct {
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      description: 'Signs Fazhi link tokens for the public (satisfaction links, application status)',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+    });
+  }
+
+  grant(role: IRole, action: 'kms:GenerateMac' | 'kms:VerifyMac'): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: action === 'kms:GenerateMac' ? 'SignLinkTokens' : 'VerifyLinkTokens',
+        actions: [action],
+        resources: [this.key.keyArn],
+      }),
+    );
   }
 }

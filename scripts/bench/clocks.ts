@@ -12,6 +12,7 @@ import { clockRegistry } from '@fazhi/platform/clocks/registry';
 import { registerClockSubject } from '@fazhi/platform/clocks/subjects';
 import { sweepDueClocks } from '@fazhi/platform/clocks/sweep';
 import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
+import { noLinkMac } from '@fazhi/platform/secrets/link-tokens';
 import { noSecrets } from '@fazhi/platform/secrets/webhook-secrets';
 import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { ensureTable } from '../../packages/local/src/tables';
@@ -119,6 +120,9 @@ async function main(): Promise<void> {
       },
       notifier: recordingNotifier(),
       secrets: noSecrets,
+      sms: { channel: 'log', send: () => Promise.reject(new Error('no text messages here')) },
+      links: noLinkMac,
+      webUrl: '',
       newId: idFactory(clock),
       inboxSettleMs: 0,
       outboxStaleMs: 60_000,

@@ -10,6 +10,7 @@ import { ensureTable } from '../../packages/local/src/tables';
 import { recordingNotifier } from '../../packages/platform/src/alert-notifier';
 import { documentClient, idFactory, type PlatformDeps } from '../../packages/platform/src/deps';
 import type { BusEvent } from '../../packages/platform/src/events/envelope';
+import { noLinkMac } from '../../packages/platform/src/secrets/link-tokens';
 import { noSecrets } from '../../packages/platform/src/secrets/webhook-secrets';
 
 export type BareDeps = PlatformDeps & {
@@ -47,6 +48,9 @@ export async function bareDeps(clock: Clock, name: string, opts: { ownDynamoDb?:
     },
     notifier: recordingNotifier(),
     secrets: noSecrets,
+    sms: { channel: 'log', send: () => Promise.reject(new Error('no text messages here')) },
+    links: noLinkMac,
+    webUrl: '',
     newId: idFactory(clock),
     inboxSettleMs: 0,
     outboxStaleMs: 60_000,

@@ -12,6 +12,7 @@ interface Statement {
   Effect: 'Allow' | 'Deny';
   Action: string | string[];
   Resource: Json;
+  NotResource?: string | string[];
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
@@ -195,7 +196,7 @@ describe('table grants, compared with the wiring', () => {
     expect(who(['DeleteItem'], 'DEPT#psb')).toEqual([]);
   });
 
-  it('deletes nothing but send claims and a mediation case’s own queue entries', () => {
+  it('deletes nothing but send claims, a mediation case’s own queue entries and a used phone code', () => {
     // Act
     const deleters = allFunctions.flatMap((w) =>
       SAMPLES.filter((k) => allows(statementsOfRole(roleOf(w.name)), 'DeleteItem', TABLE, [k])).map(
@@ -205,6 +206,7 @@ describe('table grants, compared with the wiring', () => {
     // Assess
     expect(deleters).toEqual([
       'alerts-notify SENT#x1',
+      'mediation-public MEDPUB#x1',
       'mediation-case-actions MEDCASE#x1',
       'mediation-on-events SENT#x1',
     ]);
@@ -250,5 +252,51 @@ describe('the webhook-secrets key', () => {
     expect(deny?.Condition).toEqual({
       ArnNotEquals: { 'aws:PrincipalArn': [{ 'Fn::GetAtt': [roleOf('exchange-deliver-webhook'), 'Arn'] }] },
     });
+  });
+});
+
+describe('the link-token key and SMS', () => {
+  const granted = (action: string, resource?: string) =>
+    allFunctions
+      .filter((w) =>
+        statementsOfRole(roleOf(w.name)).some(
+          (st) =>
+            st.Effect === 'Allow' &&
+            list(st.Action).includes(action) &&
+            (resource === undefined || list(st.Resource).some((r) => like(arnOf(r), resource))),
+        ),
+      )
+      .map((w) => w.name)
+      .sort();
+
+  it('signs links in the public function and at closure, verifies them in the public function alone', () => {
+    // Act
+    const keyArn = `arn:${logicalIdOf(s.stack.linkTokens.key)}.Arn`;
+    const key = resources[logicalIdOf(s.stack.linkTokens.key)];
+    // Assess
+    expect(key.Properties.KeySpec).toBe('HMAC_256');
+    expect(key.Properties.KeyUsage).toBe('GENERATE_VERIFY_MAC');
+    expect(granted('kms:GenerateMac', keyArn)).toEqual(['mediation-on-events', 'mediation-public']);
+    expect(granted('kms:VerifyMac', keyArn)).toEqual(['mediation-public']);
+  });
+
+  it('texts phones only from the functions whose wiring says sms:send, and never publishes to a topic that way', () => {
+    // Act
+    const texters = allFunctions
+      .filter((w) =>
+        statementsOfRole(roleOf(w.name)).some(
+          (st) => list(st.Action).includes('sns:Publish') && list(st.NotResource).includes('arn:aws:sns:*:*:*'),
+        ),
+      )
+      .map((w) => w.name)
+      .sort();
+    // Assess
+    expect(texters).toEqual(
+      allFunctions
+        .filter((w) => w.permissions.includes('sms:send'))
+        .map((w) => w.name)
+        .sort(),
+    );
+    expect(texters).toEqual(['mediation-on-events', 'mediation-public']);
   });
 });

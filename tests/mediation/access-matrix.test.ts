@@ -11,7 +11,17 @@ import type { LocalRuntime } from '../../packages/local/src/runtime';
 import type { RouteWiring } from '../../packages/platform/src/wiring';
 import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
 
-const routes: RouteWiring[] = allFunctions.filter((f) => f.service === 'mediation').flatMap((f) => f.routes ?? []);
+const allRoutes: RouteWiring[] = allFunctions.filter((f) => f.service === 'mediation').flatMap((f) => f.routes ?? []);
+/** The public form and the satisfaction links need no login (tests/mediation/public-intake.test.ts). */
+const PUBLIC = [
+  'GET /v1/public/mediation/form',
+  'POST /v1/public/mediation/phone-codes',
+  'POST /v1/public/mediation/applications',
+  'GET /v1/public/mediation/applications/{token}',
+  'GET /v1/public/mediation/satisfaction/{token}',
+  'POST /v1/public/mediation/satisfaction/{token}',
+];
+const routes = allRoutes.filter((r) => r.auth !== 'none');
 const key = (r: RouteWiring) => `${r.method} ${r.path}`;
 const at = new Date(Date.now() - 60_000).toISOString();
 const parties = [
@@ -180,6 +190,12 @@ afterAll(async () => rt?.stop());
 describe('mediation authorisation matrix', () => {
   it('covers every mediation route', () => {
     expect(routes.map(key).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('has no public route but the online form’s and the satisfaction links’, all under /v1/public/', () => {
+    const open = allRoutes.filter((r) => r.auth === 'none');
+    expect(open.map(key).sort()).toEqual([...PUBLIC].sort());
+    expect(open.every((r) => r.path.startsWith('/v1/public/mediation/'))).toBe(true);
   });
 
   it.each(

@@ -115,7 +115,16 @@ export const mediationCaseConsentRecordedV1 = caseEntry({
   titleEn: 'A party’s consent to mediation recorded',
   description: '记录一方当事人是否同意调解（人民调解法第十七条）；不同意的，调解终止。',
   status: 'accepted',
-  shape: { partyId: slug, given: z.boolean(), via: z.enum(['signed', 'phone', 'online']) },
+  shape: {
+    partyId: slug,
+    given: z.boolean(),
+    via: z.enum(['signed', 'phone', 'online']),
+    consentTextVersion: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+      .optional()
+      .describe('online applications: the version of the consent text the applicant agreed to'),
+  },
   example: { partyId: 'p2', given: true, via: 'phone' },
 });
 export const mediationCaseDispatchedV1 = caseEntry({

@@ -19,7 +19,7 @@ export const mediationEventsWiring = defineFunction({
   name: 'mediation-on-events',
   service: 'mediation',
   description:
-    'Turns referrals into cases, records the court’s confirmation answers, marks breached cases overdue, sends a major case’s alerts to its responsible leader, and keeps the monthly report’s counters',
+    'Turns referrals into cases, records the court’s confirmation answers, marks breached cases overdue, sends a major case’s alerts to its responsible leader, keeps the monthly report’s counters, and texts the parties their satisfaction links at closure',
   entry: entryOf(import.meta.url),
   subscriptions: [
     {
@@ -48,7 +48,8 @@ export const mediationEventsWiring = defineFunction({
       maxAttempts: 8,
     },
   ],
-  permissions: ['sns:publish'],
+  // sms:send and link-token:sign: each party's satisfaction link by SMS when a case closes (survey-links.ts).
+  permissions: ['sns:publish', 'sms:send', 'link-token:sign'],
   table: combineAccess(
     P.department,
     P.clockRegistry,

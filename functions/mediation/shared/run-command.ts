@@ -5,6 +5,7 @@ import type { MediationStructure } from '@fazhi/domain/mediation/structure';
 import { getClocks } from '@fazhi/platform/clocks/clock-store';
 import type { ClockRegistry } from '@fazhi/platform/clocks/registry';
 import { type CommandReply, type CommandRequest, runCommand } from '@fazhi/platform/commands/run-command';
+import type { TransactItem } from '@fazhi/platform/ddb/commit';
 import { caseEventOf } from './case-events';
 import { putCase, type StoredCase } from './case-store';
 import { caseView, clockIdsOf } from './case-view';
@@ -14,6 +15,8 @@ export interface CaseStep {
   decision: CaseDecision;
   previous: StoredCase | undefined;
   structure: MediationStructure;
+  /** Other writes of the same transaction (the online form's code, used up with the case it made). */
+  alsoWrite?: TransactItem[];
 }
 
 export interface CaseCommandRequest extends Omit<CommandRequest, 'decide'> {
@@ -27,7 +30,7 @@ export function runCaseCommand(req: CaseCommandRequest): Promise<CommandReply> {
     d,
     ...rest,
     decide: async (now, registry) => {
-      const { decision, previous, structure } = await decide(now, registry);
+      const { decision, previous, structure, alsoWrite = [] } = await decide(now, registry);
       const known = previous ? await getClocks(d, clockIdsOf(previous.state)) : new Map();
       return {
         clocks: caseClockCommands(decision, structure),
@@ -38,7 +41,7 @@ export function runCaseCommand(req: CaseCommandRequest): Promise<CommandReply> {
           return {
             changed: decision.events.length > 0,
             body: caseView(next, clocks, seesPersonalData),
-            writes: putCase(d, next, previous),
+            writes: [...putCase(d, next, previous), ...alsoWrite],
             events: decision.events.map((e) => caseEventOf(e, decision.state, structure)),
           };
         },

@@ -8,7 +8,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import type { LinkMac } from '@fazhi/platform/secrets/link-tokens';
 import type { SecretSealer } from '@fazhi/platform/secrets/webhook-secrets';
+import type { SmsSender } from '@fazhi/platform/sms';
 import {
   type AccessRequest,
   accessRequests,
@@ -148,13 +150,7 @@ export class KmsAccessDenied extends Error {
  * the key's IAM grants in AWS. The runtime itself (outside any function) may do both.
  */
 export function guardSecrets(sealer: SecretSealer, onDenied?: (denial: AccessDenial) => void): SecretSealer {
-  const check = (permission: Permission, action: string) => {
-    const fn = running.getStore();
-    if (!fn || fn.permissions.includes(permission)) return;
-    const message = notAuthorized(fn.name, action, LOCAL_WEBHOOK_KEY_ARN);
-    onDenied?.({ functionName: fn.name, action, resource: LOCAL_WEBHOOK_KEY_ARN, message });
-    throw new KmsAccessDenied(message);
-  };
+  const check = permissionCheck(LOCAL_WEBHOOK_KEY_ARN, onDenied);
   return {
     seal: async (secret, c) => {
       check('webhook-secret:seal', 'kms:GenerateDataKey');
@@ -163,6 +159,46 @@ export function guardSecrets(sealer: SecretSealer, onDenied?: (denial: AccessDen
     open: async (sealed, c) => {
       check('webhook-secret:open', 'kms:Decrypt');
       return sealer.open(sealed, c);
+    },
+  };
+}
+
+export const LOCAL_LINK_KEY_ARN = `arn:aws:kms:local:${LOCAL_ACCOUNT}:key/link-tokens`;
+
+/** Refuses, as IAM would, a running function whose wiring lacks `permission`. */
+function permissionCheck(resource: string, onDenied?: (denial: AccessDenial) => void) {
+  return (permission: Permission, action: string) => {
+    const fn = running.getStore();
+    if (!fn || fn.permissions.includes(permission)) return;
+    const message = notAuthorized(fn.name, action, resource);
+    onDenied?.({ functionName: fn.name, action, resource, message });
+    throw new KmsAccessDenied(message);
+  };
+}
+
+/** The link-token key's grants, locally: GenerateMac with `link-token:sign`, VerifyMac with `link-token:verify`. */
+export function guardLinks(mac: LinkMac, onDenied?: (denial: AccessDenial) => void): LinkMac {
+  const check = permissionCheck(LOCAL_LINK_KEY_ARN, onDenied);
+  return {
+    sign: async (m) => {
+      check('link-token:sign', 'kms:GenerateMac');
+      return mac.sign(m);
+    },
+    verify: async (m, given) => {
+      check('link-token:verify', 'kms:VerifyMac');
+      return mac.verify(m, given);
+    },
+  };
+}
+
+/** SMS, locally: only a function with `sms:send` may text a phone (SNS Publish). */
+export function guardSms<S extends SmsSender>(sms: S, onDenied?: (denial: AccessDenial) => void): S {
+  const check = permissionCheck('arn:aws:sns:local:phone-number', onDenied);
+  return {
+    ...sms,
+    send: async (msg) => {
+      check('sms:send', 'sns:Publish');
+      return sms.send(msg);
     },
   };
 }

@@ -13,11 +13,21 @@ import { setCacheScope } from '@fazhi/platform/cache-scope';
 import { configureDeps, documentClient, idFactory, type PlatformDeps, systemClock } from '@fazhi/platform/deps';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
+import { linkMacOf } from '@fazhi/platform/secrets/link-tokens';
 import { sealLegacyWebhookSecrets } from '@fazhi/platform/secrets/seal-legacy';
+import { logSmsSender } from '@fazhi/platform/sms';
 import { DEFAULT_TABLE_NAME } from '@fazhi/platform/table-definition';
 import { type WebhookSender, webhookSender } from '@fazhi/platform/webhook-sender';
 import type { FunctionWiring } from '@fazhi/platform/wiring';
-import { type AccessDenial, asFunction, guardClient, guardSecrets, runningFunction } from './access-guard';
+import {
+  type AccessDenial,
+  asFunction,
+  guardClient,
+  guardLinks,
+  guardSecrets,
+  guardSms,
+  runningFunction,
+} from './access-guard';
 import { buildTargets, LocalBus } from './bus/local-bus';
 import type { DemoHistoryOptions } from './demo-history';
 import { type DynamoDbLocal, REPO_ROOT, startDynamoDbLocal } from './dynamodb-local';
@@ -160,6 +170,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       notifier: recordingNotifier(),
       // Webhook signing secrets are sealed with a key file made at first start (data-keys.ts).
       secrets: webhookSecretSealer({ kind: 'file', keyFile: join(dataDir, 'webhook-secrets.key') }),
+      // Text messages are printed to the log (and kept in memory: `(rt.deps.sms as …).sent` in tests).
+      sms: logSmsSender(log),
+      links: linkMacOf({ kind: 'file', keyFile: join(dataDir, 'link-tokens.key') }),
+      webUrl: '', // the gateway's address, once it listens
       newId: idFactory(clock),
       inboxSettleMs: opts.inboxSettleMs ?? 1000,
       outboxStaleMs: opts.outboxStaleMs ?? 5000,
@@ -187,6 +201,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const internal: PlatformDeps = { ...d, ddb: d.ddb };
     d.ddb = documentClient(functionClient);
     d.secrets = guardSecrets(internal.secrets, onDenied);
+    d.links = guardLinks(internal.links, onDenied);
+    d.sms = guardSms(internal.sms, onDenied);
     configureDeps(d);
     setCacheScope(() => runningFunction() ?? '');
 
@@ -265,6 +281,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     });
     const port = (server.address() as AddressInfo).port;
     const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+    d.webUrl = baseUrl;
 
     const credentialsFile = join(dataDir, 'credentials.json');
     const history = opts.history === true ? { log } : opts.history ? { log, ...opts.history } : false;

@@ -11,7 +11,9 @@ import { dynamoDb, lazy } from './aws/clients';
 import { optionalEnv, requireEnv } from './env';
 import { type EventPublisher, eventBridgePublisher } from './events/publisher';
 import { webhookSecretSealer } from './secrets/data-keys';
+import { type LinkMac, linkMacOf, noLinkMac } from './secrets/link-tokens';
 import { noSecrets, type SecretSealer } from './secrets/webhook-secrets';
+import { type SmsSender, snsSmsSender } from './sms';
 import { fetchWebhookSender, type WebhookSender } from './webhook-sender';
 
 export interface PlatformDeps {
@@ -24,6 +26,12 @@ export interface PlatformDeps {
   notifier: AlertNotifier;
   /** Seals and opens department webhook signing secrets (secrets/webhook-secrets.ts). */
   secrets: SecretSealer;
+  /** Text messages to a person's phone (sms.ts): SNS in AWS, the runtime's log locally. */
+  sms: SmsSender;
+  /** The MAC key of link tokens for people without a login (secrets/link-tokens.ts). */
+  links: LinkMac;
+  /** Where the web front end is served (links sent to people point there); '' when unknown. */
+  webUrl: string;
   /** ULIDs stamped with the injected clock, monotonic within a millisecond. */
   newId(): string;
   /** Settle window of the inbox feed (see functions/exchange/inbox). */
@@ -74,6 +82,12 @@ function awsDeps(): PlatformDeps {
     secrets: process.env.FAZHI_WEBHOOK_SECRETS_KEY_ARN
       ? webhookSecretSealer({ kind: 'kms', keyId: process.env.FAZHI_WEBHOOK_SECRETS_KEY_ARN })
       : noSecrets,
+    sms: snsSmsSender(),
+    // Set only for the functions granted the link-token key (infra/lib/functions.ts).
+    links: process.env.FAZHI_LINK_KEY_ARN
+      ? linkMacOf({ kind: 'kms', keyId: process.env.FAZHI_LINK_KEY_ARN })
+      : noLinkMac,
+    webUrl: optionalEnv('FAZHI_WEB_URL', ''),
     newId: idFactory(clock),
     inboxSettleMs: Number(optionalEnv('FAZHI_INBOX_SETTLE_MS', '1000')),
     outboxStaleMs: Number(optionalEnv('FAZHI_OUTBOX_STALE_MS', '60000')),

@@ -43,6 +43,12 @@ export class NotFoundError extends PlatformError {
     super(404, 'not-found', 'Not found', `${what} does not exist or is not visible to you.`);
   }
 }
+/** What the caller names existed but has ended for good (an expired link). */
+export class GoneError extends PlatformError {
+  constructor(detail: string) {
+    super(410, 'gone', 'Gone', detail);
+  }
+}
 export class ConflictError extends PlatformError {
   constructor(slug: string, detail: string, cause?: unknown) {
     super(409, slug, 'Conflict', detail, { cause });

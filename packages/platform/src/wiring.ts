@@ -78,8 +78,18 @@ export interface AsyncInvokeWiring {
  * What the function touches besides the table; the CDK app turns these into least-privilege grants.
  * `webhook-secret:seal` / `webhook-secret:open`: envelope-encrypt / decrypt department webhook
  * signing secrets with the webhook-secrets KMS key (platform/secrets/webhook-secrets.ts).
+ * `sms:send`: SNS Publish straight to a phone number (platform/sms.ts). `link-token:sign` /
+ * `link-token:verify`: GenerateMac / VerifyMac with the link-token HMAC key (secrets/link-tokens.ts).
  */
-export type Permission = 'bus:put' | 'sns:publish' | 'webhook:call' | 'webhook-secret:seal' | 'webhook-secret:open';
+export type Permission =
+  | 'bus:put'
+  | 'sns:publish'
+  | 'webhook:call'
+  | 'webhook-secret:seal'
+  | 'webhook-secret:open'
+  | 'sms:send'
+  | 'link-token:sign'
+  | 'link-token:verify';
 
 export interface FunctionWiring {
   /** Unique, kebab-case: `<service>-<action>`; becomes the Lambda's logical name. */

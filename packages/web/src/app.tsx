@@ -15,6 +15,8 @@ import { LoginPage } from './pages/LoginPage';
 import { NewIncidentPage } from './pages/NewIncidentPage';
 import { RosterPage } from './pages/RosterPage';
 import { StatsPage } from './pages/StatsPage';
+import { ApplyPage } from './public/ApplyPage';
+import { SurveyPage } from './public/SurveyPage';
 import { hrefOf, navigate, type Route, useRoute } from './router';
 import { useStore } from './store';
 
@@ -103,6 +105,9 @@ export function App() {
     if (!session) resetBoard();
   }, [session]);
 
+  // The public pages need no sign-in and show nothing of anyone's session.
+  if (route.name === 'apply') return <ApplyPage />;
+  if (route.name === 'survey') return <SurveyPage token={route.token} />;
   // After sign-in the page asked for (a deep link) opens; the effect above turns #/login into the board.
   if (!session) return <LoginPage />;
 

@@ -15,6 +15,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/stats')).toEqual({ name: 'stats' });
     expect(parseRoute('#/mediation')).toEqual({ name: 'mediation' });
     expect(parseRoute('#/mediation/01JD8Z')).toEqual({ name: 'mediation-case', id: '01JD8Z' });
+    expect(parseRoute('#/apply')).toEqual({ name: 'apply' });
+    expect(parseRoute('#/survey/eyJr.abc_-')).toEqual({ name: 'survey', token: 'eyJr.abc_-' });
   });
 
   it('answers not-found for anything else, including a broken escape', () => {

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'mediation' }
   | { name: 'mediation-case'; id: string }
   | { name: 'mediation-report' }
+  | { name: 'apply' }
+  | { name: 'survey'; token: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +34,9 @@ export function parseRoute(hash: string): Route {
       }
     }
     if (first === 'mediation-report' && !second) return { name: 'mediation-report' };
+    // The public pages, without sign-in: the online application and a party's satisfaction link.
+    if (first === 'apply' && !second) return { name: 'apply' };
+    if (first === 'survey' && second) return { name: 'survey', token: second };
     if (first === 'incidents') {
       if (!second) return { name: 'incidents' };
       if (second === 'new') return { name: 'incident-new' };
@@ -55,6 +60,8 @@ export function hrefOf(route: Route): string {
       return '#/incidents/new';
     case 'mediation-case':
       return `#/mediation/${encodeURIComponent(route.id)}`;
+    case 'survey':
+      return `#/survey/${route.token}`;
     case 'not-found':
       return `#${route.path}`;
     default:

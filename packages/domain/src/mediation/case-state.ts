@@ -124,6 +124,8 @@ export interface ReceiveCommand {
   /** When the referral was made or the party applied; a court's period counts from it. */
   receivedAt: number;
   by: string;
+  /** Consents given with the application itself (online: the applicant, with the text version shown). */
+  consents?: { partyId: string; textVersion: string }[];
 }
 
 export function receiveCase(cmd: ReceiveCommand, now: number): CaseDecision {
@@ -141,6 +143,9 @@ export function receiveCase(cmd: ReceiveCommand, now: number): CaseDecision {
   if (!isReferral(cmd.source) && cmd.referral)
     problems.push(issue('referral', 'not-allowed', '非移送案件不填写移送信息'));
   if (cmd.receivedAt > now) problems.push(issue('receivedAt', 'in-future', '受理时间不能晚于当前时间'));
+  for (const [i, x] of (cmd.consents ?? []).entries())
+    if (!cmd.parties.some((p) => p.id === x.partyId && p.role === 'applicant'))
+      problems.push(issue(['consents', i, 'partyId'], 'unknown-party', '只能随申请记录申请人本人的同意'));
   if (problems.length > 0) invalid('mediation-case-invalid', '案件信息不完整', problems);
   const state: MediationCase = {
     id: cmd.id,
@@ -171,6 +176,18 @@ export function receiveCase(cmd: ReceiveCommand, now: number): CaseDecision {
   };
   const d = new Draft(state, now, cmd.by);
   d.emit('MediationCase.Received', { source: cmd.source, disputeType: cmd.disputeType, regionCode: cmd.regionCode });
+  for (const x of cmd.consents ?? []) {
+    d.state.consents = [
+      ...d.state.consents,
+      { partyId: x.partyId, given: true, at: now, by: cmd.by, via: 'online', textVersion: x.textVersion },
+    ];
+    d.emit('MediationCase.ConsentRecorded', {
+      partyId: x.partyId,
+      given: true,
+      via: 'online',
+      consentTextVersion: x.textVersion,
+    });
+  }
   if (limitStartsAtIntake(cmd.source))
     d.start('limit', limitPolicy(cmd.source, cmd.referral?.procedure), cmd.receivedAt);
   return d.done();

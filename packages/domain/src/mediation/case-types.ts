@@ -24,6 +24,8 @@ export interface Consent {
   by: string;
   /** How it was taken: signed at the window, by phone, through the online form. */
   via: 'signed' | 'phone' | 'online';
+  /** Online: the version of the consent text the party agreed to (public-intake.ts CONSENT_TEXTS). */
+  textVersion?: string;
 }
 
 export interface Referral {

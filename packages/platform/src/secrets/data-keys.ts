@@ -28,14 +28,10 @@ export function kmsDataKeys(keyId: string): DataKeys {
   };
 }
 
-/**
- * Locally: a 256-bit master key in a file under the runtime's data dir, made at first start
- * (mode 0600). Data keys are random and stored encrypted under it with AES-256-GCM, the context as
- * authenticated data, as KMS binds them. Losing the file loses the stored secrets: rotate them.
- */
-export function fileDataKeys(keyFile: string): DataKeys {
+/** A 256-bit key in a file, made on first use (mode 0600), read once. */
+export function keyFromFile(keyFile: string): () => Buffer {
   let master: Buffer | undefined;
-  const key = () => {
+  return () => {
     if (master) return master;
     if (!existsSync(keyFile)) {
       mkdirSync(dirname(keyFile), { recursive: true });
@@ -51,6 +47,15 @@ export function fileDataKeys(keyFile: string): DataKeys {
     if (master.length !== 32) throw new Error(`${keyFile} does not hold a 256-bit key`);
     return master;
   };
+}
+
+/**
+ * Locally: a 256-bit master key in a file under the runtime's data dir, made at first start
+ * (mode 0600). Data keys are random and stored encrypted under it with AES-256-GCM, the context as
+ * authenticated data, as KMS binds them. Losing the file loses the stored secrets: rotate them.
+ */
+export function fileDataKeys(keyFile: string): DataKeys {
+  const key = keyFromFile(keyFile);
   return {
     async generate(context) {
       const plaintext = randomBytes(32);

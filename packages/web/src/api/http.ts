@@ -18,6 +18,9 @@ export function configureApi(settings: ApiSettings): void {
   localClockRoute = settings.localClock;
 }
 
+/** The API's address of `path` (public pages call it without the session). */
+export const apiUrl = (path: string): string => apiBase + path;
+
 /** Gives the token for the next request; the session module may refresh it first. */
 export type BearerSource = () => string | undefined | Promise<string | undefined>;
 
