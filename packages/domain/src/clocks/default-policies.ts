@@ -600,6 +600,19 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     note: 'No provision named in DOMAIN.md — confirm.',
     verified: false,
   }),
+  daysClock('calendarDays', {
+    id: 'recommendation.judicial-reply-days',
+    name: '司法建议回复（法院确定的日数）',
+    nameEn: 'Reply to a judicial recommendation, period set in days',
+    startsOn: '收到司法建议书之日',
+    startsOnEn: 'the day the recommendation is received',
+    duration: 'P30D',
+    decided: { required: true, max: 'P60D' },
+    source: '人民法院在司法建议书中确定的回复期限（以日计），一般不超过两个月',
+    sourceEn: 'The period the court sets in days, generally at most two months',
+    note: 'The court often sets 30 days; 60 days stands in for two months, which a period counted in days cannot express exactly. Confirm.',
+    verified: false,
+  }),
 ];
 
 export const INTEGRITY_POLICIES: readonly ClockPolicy[] = [

@@ -204,7 +204,7 @@ class Draft {
   /** A conditional clock: started from its statutory start and met at once, so its lateness is judged. */
   startMet(key: TransferClockKey, policyId: string, startedAt: number): void {
     this.clocks.push({ kind: 'start', key, policyId, startedAt }, { kind: 'meet', key, at: this.now });
-    this.state.clocks = { ...this.state.clocks, [key]: { policyId, running: false } };
+    this.state.clocks = { ...this.state.clocks, [key]: { policyId, running: false, ended: 'met' } };
   }
   running(key: TransferClockKey): boolean {
     return this.state.clocks[key]?.running === true;
@@ -213,7 +213,10 @@ class Draft {
     const c = this.state.clocks[key];
     if (!c?.running) return;
     this.clocks.push(how === 'meet' ? { kind: 'meet', key, at: this.now } : { kind: 'cancel', key, reason });
-    this.state.clocks = { ...this.state.clocks, [key]: { ...c, running: false } };
+    this.state.clocks = {
+      ...this.state.clocks,
+      [key]: { ...c, running: false, ended: how === 'meet' ? 'met' : 'cancelled' },
+    };
   }
   /** Cancels every running clock (the case leaves the platform or ends). */
   stopAll(reason: string): void {

@@ -89,6 +89,9 @@ export interface MaterialRequest {
 export interface CaseClock {
   policyId: string;
   running: boolean;
+  /** How it stopped: met by the act it waited for, or cancelled because that act will never come. */
+  ended?: 'met' | 'cancelled';
+  /** Recorded from the clock service's Clock.Breached (RecordClockBreach); a late meet breaches too. */
   breachedAt?: number;
 }
 
