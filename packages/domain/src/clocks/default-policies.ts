@@ -20,6 +20,8 @@ const POLICE_PROCEDURE = '公安部《公安机关办理刑事案件程序规定
 const POLICE_PROCEDURE_EN = 'Ministry of Public Security, Procedural Provisions for Handling Criminal Cases (2020)';
 const PROCURATORATE_RULES = '《人民检察院刑事诉讼规则》（2019）';
 const PROCURATORATE_RULES_EN = "Criminal Procedure Rules of the People's Procuratorate (2019)";
+const ECONOMIC_RULES = '公安部、最高人民检察院《公安机关办理经济犯罪案件的若干规定》（2017）';
+const ECONOMIC_RULES_EN = 'MPS/SPP Provisions on Handling Economic Crime Cases (2017)';
 const REVERSE_GUIDELINE = '《人民检察院行刑反向衔接工作指引》（2024）';
 const REVERSE_GUIDELINE_EN = "Guideline on the People's Procuratorate's Reverse Enforcement–Criminal Connection (2024)";
 const CONFIRMATION_RULES = '《最高人民法院关于人民调解协议司法确认程序的若干规定》（法释〔2011〕5号）';
@@ -306,7 +308,7 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '公安机关接受移送时',
     startsOnEn: 'public security receives the transfer',
     duration: 'PT24H',
-    source: `${TRANSFER_REGULATION}第七条：不属于本机关管辖的，应当在24小时内转送有管辖权的机关`,
+    source: `${TRANSFER_REGULATION}第七条：不属于本机关管辖的，应当在24小时内转送有管辖权的机关，并书面告知移送案件的行政执法机关`,
     sourceEn: `${TRANSFER_REGULATION_EN}, Art. 7: pass on within 24 hours and tell the agency`,
     verified: true,
   }),
@@ -317,7 +319,7 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '公安机关接受移送时',
     startsOnEn: 'public security receives the transfer',
     duration: 'PT24H',
-    source: `${POLICE_PROCEDURE}第一百八十条：材料不全的，应当在接受案件后24小时内通知移送机关`,
+    source: `${POLICE_PROCEDURE}第一百八十条：认为移送的案件材料不全的，应当在接受案件后二十四小时以内通知移送案件的行政执法机关在三日以内补正，但不得以材料不全为由不接受移送案件`,
     sourceEn: `${POLICE_PROCEDURE_EN}, Art. 180: notify incomplete materials within 24 hours`,
     verified: true,
   }),
@@ -328,7 +330,7 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '收到补正告知之日',
     startsOnEn: 'the day the agency receives the notice',
     duration: 'P3D',
-    source: `${POLICE_PROCEDURE}第一百八十条：移送机关在3日内补正`,
+    source: `${POLICE_PROCEDURE}第一百八十条：通知移送案件的行政执法机关在三日以内补正`,
     sourceEn: `${POLICE_PROCEDURE_EN}, Art. 180: the agency completes the materials within 3 days`,
     verified: true,
   }),
@@ -350,8 +352,9 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '公安机关接受移送之日',
     startsOnEn: 'the day public security accepts the transfer',
     duration: 'P10D',
-    source: '公安部、最高人民检察院《公安机关办理经济犯罪案件的若干规定》（2017）第十六条：最迟不得超过十日',
-    sourceEn: 'MPS/SPP Provisions on Economic Crime Cases (2017), Art. 16: at the latest 10 days',
+    source: `${ECONOMIC_RULES}第十六条：移送材料符合相关规定的，应当在三日以内进行审查并决定是否立案，至迟应当在十日以内作出决定`,
+    sourceEn: `${ECONOMIC_RULES_EN}, Art. 16: decide within 3 days, at the latest within 10 days`,
+    note: 'The due is the latest instant (10 days); 3 days is the ordinary expectation, not a separate clock.',
     verified: true,
   }),
   daysClock('calendarDays', {
@@ -361,10 +364,10 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '公安机关接受移送之日',
     startsOnEn: 'the day public security accepts the transfer',
     duration: 'P30D',
-    extension: { allowedRoles: ['police-head'], maxTimes: 1, maxTotal: 'P30D' },
-    source:
-      '《公安机关办理经济犯罪案件的若干规定》（2017）第十六条：重大、疑难、复杂的三十日，特殊情况经批准可再延长三十日',
-    sourceEn: 'Provisions on Economic Crime Cases (2017), Art. 16: complex 30 days, special +30 days with approval',
+    extension: { allowedRoles: ['police-higher-head'], maxTimes: 1, maxTotal: 'P30D' },
+    source: `${ECONOMIC_RULES}第十六条：案情重大、疑难、复杂或者跨区域性的，经县级以上公安机关负责人批准，应当在三十日以内决定是否立案；情况特殊的，经上一级公安机关负责人批准，可以再延长三十日作出决定`,
+    sourceEn: `${ECONOMIC_RULES_EN}, Art. 16: major, complex or cross-regional cases 30 days with the approval of a county-level (or higher) police head; in special circumstances +30 days with the approval of the next-higher police head`,
+    note: "Corrected: the +30 days is approved by the head of the next-higher public security organ (police-higher-head), not the same organ's head. The 30-day period itself needs the county-level head's approval, recorded by the transfer case when it switches to this clock.",
     verified: true,
   }),
   daysClock('calendarDays', {
@@ -374,8 +377,9 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '收到不予立案决定之日',
     startsOnEn: 'the day the agency receives the refusal',
     duration: 'P3D',
-    source: `${TRANSFER_REGULATION}第九条：可以自接到不予立案通知书之日起3日内提请复议`,
-    sourceEn: `${TRANSFER_REGULATION_EN}, Art. 9: request reconsideration within 3 days`,
+    source: `${TRANSFER_REGULATION}第九条：可以自接到不予立案通知书之日起3日内，提请作出不予立案决定的公安机关复议，也可以建议人民检察院依法进行立案监督；${POLICE_PROCEDURE}第一百八十一条`,
+    sourceEn: `${TRANSFER_REGULATION_EN}, Art. 9: request reconsideration (or ask the procuratorate for filing supervision) within 3 days; ${POLICE_PROCEDURE_EN}, Art. 181`,
+    note: 'A right of the agency (可以), not a duty: the clock marks when the window closes.',
     verified: true,
   }),
   daysClock('calendarDays', {
@@ -385,7 +389,7 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '收到复议申请之日',
     startsOnEn: 'the day public security receives the request',
     duration: 'P3D',
-    source: `${TRANSFER_REGULATION}第九条；${POLICE_PROCEDURE}第一百八十一条：3日内作出复议决定`,
+    source: `${TRANSFER_REGULATION}第九条：应当自收到行政执法机关提请复议的文件之日起3日内作出立案或者不予立案的决定；${POLICE_PROCEDURE}第一百八十一条`,
     sourceEn: `${TRANSFER_REGULATION_EN}, Art. 9; ${POLICE_PROCEDURE_EN}, Art. 181: decided within 3 days`,
     verified: true,
   }),
@@ -396,7 +400,7 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     startsOn: '收到复议决定之日',
     startsOnEn: 'the day the agency receives the reconsideration decision',
     duration: 'P3D',
-    source: `${TRANSFER_REGULATION}第九条：可以自收到复议决定之日起3日内建议人民检察院依法进行立案监督`,
+    source: `${TRANSFER_REGULATION}第九条：对复议决定仍有异议的，应当自收到复议决定通知书之日起3日内建议人民检察院依法进行立案监督`,
     sourceEn: `${TRANSFER_REGULATION_EN}, Art. 9: ask for filing supervision within 3 days`,
     verified: true,
   }),
@@ -490,6 +494,48 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     note: 'Art. 12 sets no length for the extension; one extension is a default.',
     verified: true,
   }),
+  daysClock('calendarDays', {
+    id: 'transfer.penalty-decision',
+    name: '退回案件的行政处罚决定',
+    nameEn: 'Agency decides the administrative penalty on a case sent back',
+    startsOn: '行政执法机关收到退回或者移送的案件之日',
+    startsOnEn: 'the day the agency receives the case sent back by public security or the procuratorate',
+    duration: 'P90D',
+    source:
+      '《中华人民共和国行政处罚法》（2021）第二十七条：对依法不需要追究刑事责任或者免予刑事处罚，但应当给予行政处罚的，司法机关应当及时将案件移送有关行政机关；第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定；行政执法机关移送涉嫌犯罪案件的规定第十条、第十三条',
+    sourceEn:
+      'Administrative Penalty Law (2021) Art. 27 (cases sent back) and Art. 60 (decide within 90 days of registration); Decree 310/730 Arts. 10, 13',
+    note: 'No statute sets a period for a case sent back; counting Art. 60 from the day the agency receives it is a best reading the city must confirm.',
+    verified: false,
+  }),
+  daysClock('calendarDays', {
+    id: 'transfer.advised-transfer',
+    name: '检察机关建议移送后的移送',
+    nameEn: "Agency transfers after the procuratorate's advice to transfer",
+    startsOn: '行政执法机关收到建议移送的检察意见之日',
+    startsOnEn: "the day the agency receives the procuratorate's advice to transfer",
+    duration: 'P3D',
+    source:
+      '最高人民检察院《关于推进行政执法与刑事司法衔接工作的规定》（2021）：人民检察院提出移送涉嫌犯罪案件的检察意见的，行政执法机关应当在三日以内将案件移送公安机关，并将执行情况通知人民检察院（条款待核实）',
+    sourceEn:
+      'SPP Provisions on Advancing the Connection of Administrative Enforcement and Criminal Justice (2021): transfer within 3 days of the advice and tell the procuratorate',
+    note: 'The figure and the article were not checked against the published text here.',
+    verified: false,
+  }),
+  daysClock('calendarDays', {
+    id: 'recommendation.implementation',
+    name: '建议落实',
+    nameEn: 'Implementation of a recommendation',
+    startsOn: '被建议单位书面回复之日（期限由建议书或者本市确定）',
+    startsOnEn: 'the day the addressed department replies; the period is set by the recommendation or the city',
+    duration: 'P90D',
+    decided: { required: false, max: 'P366D' },
+    source: '本市政策（检察建议、司法建议的落实期限，国家未统一规定）',
+    sourceEn:
+      'City policy; no national period for implementing a recommendation (Wuhu item 31: reply, then implementation)',
+    note: '90 days is a default the city must confirm; a recommendation may set its own period.',
+    verified: false,
+  }),
   daysClock('months', {
     id: 'recommendation.procuratorial-reply',
     name: '检察建议回复',
@@ -552,6 +598,19 @@ export const TRANSFER_POLICIES: readonly ClockPolicy[] = [
     source: '人民法院在司法建议书中确定的回复期限，一般不超过两个月',
     sourceEn: 'The period the court sets in the recommendation, generally at most two months',
     note: 'No provision named in DOMAIN.md — confirm.',
+    verified: false,
+  }),
+  daysClock('calendarDays', {
+    id: 'recommendation.judicial-reply-days',
+    name: '司法建议回复（法院确定的日数）',
+    nameEn: 'Reply to a judicial recommendation, period set in days',
+    startsOn: '收到司法建议书之日',
+    startsOnEn: 'the day the recommendation is received',
+    duration: 'P30D',
+    decided: { required: true, max: 'P60D' },
+    source: '人民法院在司法建议书中确定的回复期限（以日计），一般不超过两个月',
+    sourceEn: 'The period the court sets in days, generally at most two months',
+    note: 'The court often sets 30 days; 60 days stands in for two months, which a period counted in days cannot express exactly. Confirm.',
     verified: false,
   }),
 ];
