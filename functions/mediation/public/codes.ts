@@ -2,7 +2,7 @@
 // holding only the code's hash, its expiry and the wrong tries. A new code replaces the old one;
 // a wrong try adds one; the right one is deleted in the application's own transaction, on
 // condition it is still the same code, so it is used once even by two requests at the same time.
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { checkCode, formatCode, PHONE_CODE_POLICY, type StoredCode } from '@fazhi/domain/mediation/public-intake';
 import type { TransactItem } from '@fazhi/platform/ddb/commit';
@@ -11,8 +11,11 @@ import { ValidationError } from '@fazhi/platform/errors';
 import { keyHash } from './limits';
 
 const keyOf = (phone: string) => ({ pk: `MEDPUB#CODE#${keyHash('phone', phone)}`, sk: 'CODE' });
-const hashOf = (phone: string, code: string) =>
-  createHash('sha256').update(`fazhi-phone-code#${phone}#${code}`).digest('base64url');
+// Keyed with the link-token MAC key (KMS HMAC in AWS): a plain hash of a 6-digit code and a known
+// phone is a million guesses away, so whoever reads the table or a backup could otherwise recover
+// a live code within its 10 minutes.
+const hashOf = async (d: PlatformDeps, phone: string, code: string) =>
+  Buffer.from(await d.links.sign(Buffer.from(`fazhi-phone-code#${phone}#${code}`, 'utf8'))).toString('base64url');
 
 /** Makes a new code for the phone (replacing any older one) and returns it, to be sent. */
 export async function newCode(d: PlatformDeps, phone: string, now: number): Promise<string> {
@@ -24,7 +27,7 @@ export async function newCode(d: PlatformDeps, phone: string, now: number): Prom
       Item: {
         ...keyOf(phone),
         type: 'phone-code',
-        hash: hashOf(phone, code),
+        hash: await hashOf(d, phone, code),
         expiresAt,
         attempts: 0,
         ttl: Math.ceil(expiresAt / 1000),
@@ -41,7 +44,7 @@ export async function newCode(d: PlatformDeps, phone: string, now: number): Prom
 export async function useCode(d: PlatformDeps, phone: string, code: string, now: number): Promise<TransactItem> {
   const key = keyOf(phone);
   const got = await d.ddb.send(new GetCommand({ TableName: d.tableName, Key: key, ConsistentRead: true }));
-  const hash = hashOf(phone, code);
+  const hash = await hashOf(d, phone, code);
   const result = checkCode(got.Item as StoredCode | undefined, hash, now);
   if (result === 'wrong') {
     await d.ddb.send(
