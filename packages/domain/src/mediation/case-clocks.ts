@@ -1,4 +1,4 @@
-import type { ClockConsent } from '../clocks/clock-events';
+import type { ClockIntent } from '../clocks/clock-intent';
 import type { IntakeSource } from './taxonomy';
 
 // What a mediation case asks of the clock service. The case names its clocks by a key; the handler
@@ -16,29 +16,7 @@ export type MediationClockKey =
   | `dispatch-${number}`
   | `risk-${number}`;
 
-export type MediationClockIntent =
-  | {
-      kind: 'start';
-      key: MediationClockKey;
-      policyId: string;
-      startedAt: number;
-      period?: { duration: string; documentNo: string; decidedBy: string };
-    }
-  | { kind: 'meet'; key: MediationClockKey; at: number }
-  | { kind: 'cancel'; key: MediationClockKey; reason: string }
-  | { kind: 'pause'; key: MediationClockKey; at: number; reason: string; by: string; documentNo?: string }
-  | { kind: 'resume'; key: MediationClockKey; at: number; by: string; reason?: string }
-  | {
-      kind: 'extend';
-      key: MediationClockKey;
-      at: number;
-      by: string;
-      decidedBy: string;
-      role: string;
-      reason: string;
-      consent?: ClockConsent;
-      documentNo?: string;
-    };
+export type MediationClockIntent = ClockIntent<MediationClockKey>;
 
 /** The policies of DOMAIN.md §3 and the city's own periods (default-policies.ts). */
 export const MEDIATION_POLICY_IDS = {

@@ -1,4 +1,4 @@
-import type { ClockConsent } from '../clocks/clock-events';
+import type { ClockIntent } from '../clocks/clock-intent';
 
 // What a transfer case asks of the clock service, in the shape of mediation/case-clocks.ts. The
 // case names its clocks by a key; the service maps a key to a clock id (`<caseId>.<key>`) and each
@@ -62,27 +62,4 @@ export function stepOfKey(key: string): string {
   return key.replace(/-\d+$/, '');
 }
 
-export type TransferClockIntent =
-  | {
-      kind: 'start';
-      key: TransferClockKey;
-      policyId: string;
-      /** The statutory start, possibly before now (a conditional clock started when its condition is recorded). */
-      startedAt: number;
-      period?: { duration: string; documentNo: string; decidedBy: string };
-    }
-  | { kind: 'meet'; key: TransferClockKey; at: number }
-  | { kind: 'cancel'; key: TransferClockKey; reason: string }
-  | { kind: 'pause'; key: TransferClockKey; at: number; reason: string; by: string; documentNo?: string }
-  | { kind: 'resume'; key: TransferClockKey; at: number; by: string; reason?: string }
-  | {
-      kind: 'extend';
-      key: TransferClockKey;
-      at: number;
-      by: string;
-      decidedBy: string;
-      role: string;
-      reason: string;
-      consent?: ClockConsent;
-      documentNo?: string;
-    };
+export type TransferClockIntent = ClockIntent<TransferClockKey>;
