@@ -7,10 +7,10 @@ import {
   isIntellectualProperty,
   type Party,
   STATUS_NAMES,
-  type TransferBasis,
   type TransferCase,
   type TransferDecision,
   type TransferEventType,
+  type TransferReportFacts,
   type TransferStatus,
 } from './transfer-types';
 
@@ -31,23 +31,7 @@ export type ReversePauseReason = (typeof REVERSE_PAUSE_REASONS)[number];
 
 export type TransferCommand =
   // ── the agency ──
-  | {
-      type: 'Report';
-      id: string;
-      enforcementCaseNo: string;
-      title: string;
-      summary: string;
-      offenceCategory: string;
-      basis: TransferBasis;
-      threshold?: { id: string; version: number };
-      economic: boolean;
-      /** The special team (专案组): at least two officers (Art. 5). */
-      team: string[];
-      regionCode: string;
-      party: { name: string; creditCode?: string };
-      /** When the written report reached the head; the 3 days count from it. */
-      reportedAt: number;
-    }
+  | ({ type: 'Report'; id: string } & TransferReportFacts)
   | { type: 'DecideApproval'; approved: boolean; reasons?: string }
   | { type: 'Transfer'; policeDepartmentId: string; procuratorateDepartmentId: string; documents: TransferDocument[] }
   | { type: 'CompleteMaterials'; documents: TransferDocument[]; note?: string }

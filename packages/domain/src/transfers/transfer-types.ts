@@ -95,11 +95,8 @@ export interface CaseClock {
   breachedAt?: number;
 }
 
-export interface TransferCase {
-  id: string;
-  version: number;
-  status: TransferStatus;
-  agencyDepartmentId: string;
+/** What the agency's transfer report states (the Report command), kept as the case's head. */
+export interface TransferReportFacts {
   /** The agency's own case number (案件编号); penalty cases are matched to transfers by it. */
   enforcementCaseNo: string;
   title: string;
@@ -111,10 +108,19 @@ export interface TransferCase {
   threshold?: { id: string; version: number };
   /** Economic crime: the filing decision runs on the 2017 rules (10 / 30 / +30 days). */
   economic: boolean;
+  /** The special team (专案组): at least two officers (Art. 5). */
   team: string[];
   regionCode: string;
   party: { name: string; creditCode?: string };
+  /** When the written report reached the head; the 3 days count from it. */
   reportedAt: number;
+}
+
+export interface TransferCase extends TransferReportFacts {
+  id: string;
+  version: number;
+  status: TransferStatus;
+  agencyDepartmentId: string;
   approval?: { approved: boolean; at: number; by: string; reasons?: string };
   attempts: TransferAttempt[];
   transferredAt?: number;
