@@ -2,49 +2,26 @@
 // down, the code comes by SMS (the runtime's log adapter), a wrong code is refused in Chinese, the
 // consent text is shown with its checkbox, and the application lands in the hub's intake queue.
 // A forged satisfaction link (#/survey/…) says so in Chinese.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import type { SmsMessage } from '../../packages/platform/src/sms';
 import { apiOf, eventually, login } from '../support/runtime';
-import { type Chromium, launchChromium } from './support/chromium';
-import { ensureWebBuilt } from './support/web-build';
+import { type BrowserRig, SHOTS, startBrowserRig } from './support/browser-runtime';
 
-const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const WAIT = { timeout: 20_000, interval: 250 };
 const PHONE = '13700001234';
 
+let rig: BrowserRig;
 let rt: LocalRuntime;
-let dataDir: string;
-let chromium: Chromium;
 let page: Page;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  await ensureWebBuilt();
-  const { startLocalRuntime } = await import('../../packages/local/src/runtime');
-  dataDir = await mkdtemp(join(tmpdir(), 'fazhi-public-'));
-  rt = await startLocalRuntime({
-    port: 0,
-    ddbEndpoint: inject('ddbEndpoint'),
-    tableName: `public-${Date.now().toString(36)}`,
-    dataDir,
-    log: () => undefined,
-  });
-  chromium = await launchChromium();
-  page = await chromium.context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
+  rig = await startBrowserRig('public', { width: 390, height: 844 });
+  ({ runtime: rt, page } = rig);
 }, 180_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await rt?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => rig?.stop());
 
 const codeSent = () =>
   eventually(async () => {

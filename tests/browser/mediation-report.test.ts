@@ -1,51 +1,27 @@
 // 调解月报 in a real browser against the real local runtime, on a 1280×800 tablet viewport: a case
 // registered, mediated and agreed through the API shows on the page as the month's figures, its
 // charts draw, the page is Chinese only, and the Excel download is a workbook.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { type Api, apiOf, eventually, login } from '../support/runtime';
-import { type Chromium, launchChromium } from './support/chromium';
-import { ensureWebBuilt } from './support/web-build';
+import { type BrowserRig, SHOTS, startBrowserRig } from './support/browser-runtime';
 
-const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const WAIT = { timeout: 20_000, interval: 250 };
 const HOUR = 3_600_000;
 
+let rig: BrowserRig;
 let rt: LocalRuntime;
-let dataDir: string;
 let api: Api;
-let chromium: Chromium;
 let page: Page;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  await ensureWebBuilt();
-  const { startLocalRuntime } = await import('../../packages/local/src/runtime');
-  dataDir = await mkdtemp(join(tmpdir(), 'fazhi-report-'));
-  rt = await startLocalRuntime({
-    port: 0,
-    clock: 'virtual',
-    ddbEndpoint: inject('ddbEndpoint'),
-    tableName: `report-${Date.now().toString(36)}`,
-    dataDir,
-    log: () => undefined,
-  });
+  rig = await startBrowserRig('report', { width: 1280, height: 800 }, { clock: 'virtual' });
+  ({ runtime: rt, page } = rig);
   api = apiOf(rt.baseUrl);
-  chromium = await launchChromium();
-  page = await chromium.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
 }, 180_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await rt?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => rig?.stop());
 
 describe('调解月报 in the browser', () => {
   it('shows the month’s figures from the counters, draws its charts and downloads the workbook', async () => {

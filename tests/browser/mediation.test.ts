@@ -7,27 +7,21 @@
 // visits, records satisfaction. Then the returned, overdue and leaders' queues, and the hub's edit
 // of the agreement template. Chinese only on every page; every
 // control touch-sized; screenshots in test-results/mediation-*.png.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { pdfText } from '../support/pdf';
-import { type Chromium, launchChromium } from './support/chromium';
-import { ensureWebBuilt } from './support/web-build';
+import { type BrowserRig, SHOTS, startBrowserRig } from './support/browser-runtime';
 
 const PASSWORD = 'Fazhi@2026';
-const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const WAIT = { timeout: 20_000, interval: 250 };
 const LATIN_WORD = /[A-Za-z]{3,}/;
 const TITLE = '张某与某建筑劳务有限公司劳务费纠纷';
 
+let rig: BrowserRig;
 let runtime: LocalRuntime;
-let dataDir: string;
-let chromium: Chromium;
 let page: Page;
 let caseId: string;
 
@@ -126,21 +120,8 @@ async function delegate(title: string, key: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  await ensureWebBuilt();
-  const { startLocalRuntime } = await import('../../packages/local/src/runtime');
-  dataDir = await mkdtemp(join(tmpdir(), 'fazhi-mediation-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    clock: 'virtual',
-    ddbEndpoint: inject('ddbEndpoint'),
-    tableName: `mediation-web-${Date.now().toString(36)}`,
-    dataDir,
-    log: () => undefined,
-  });
-  chromium = await launchChromium();
-  page = await chromium.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
+  rig = await startBrowserRig('mediation-web', { width: 1280, height: 800 }, { clock: 'virtual' });
+  ({ runtime, page } = rig);
 
   // The court's system delegates a case before filing (委派), with the court's API key.
   const courtKey = runtime.credentials?.departments.find((d) => d.id === 'court')?.apiKey;
@@ -185,11 +166,7 @@ beforeAll(async () => {
   await page.goto(`${runtime.baseUrl}/`);
 }, 180_000);
 
-afterAll(async () => {
-  await chromium?.close();
-  await runtime?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => rig?.stop());
 
 describe('the mediators’ pages on a 1280×800 tablet', () => {
   it('shows the hub the court’s delegation in the intake queue, in Chinese', async () => {
