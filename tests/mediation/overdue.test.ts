@@ -96,7 +96,7 @@ describe('an unanswered dispatch', () => {
     expect(tier.status, tier.text).toBe(200);
     expect(tier.json.responsibleLeaderName).toBe(DEMO_USERS.find((u) => u.username === 'justice.leader')!.displayName);
     expect(nobody.status).toBe(422);
-    expect(nobody.json.errors[0].path).toBe('responsibleLeader');
+    expect(nobody.json.errors[0]).toMatchObject({ path: 'responsibleLeader', code: 'unknown-person' });
     expect(mine.json.items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect(mine.json.items[0].responsibleLeaderName).toBe(tier.json.responsibleLeaderName);
     expect((await api('GET', `/v1/mediation-cases/${id}`, { token: leader })).status).toBe(200);

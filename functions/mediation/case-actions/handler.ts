@@ -59,7 +59,7 @@ async function leaderNameOf(d: PlatformDeps, b: { responsibleLeader?: string }):
   const person = await findPerson(d, b.responsibleLeader);
   if (!person)
     throw new ValidationError('The responsible leader is not a person of the platform’s directory.', [
-      { path: 'responsibleLeader', message: 'unknown person' },
+      { path: 'responsibleLeader', code: 'unknown-person', message: 'not in the directory' },
     ]);
   return person.displayName;
 }

@@ -76,6 +76,7 @@ const CODES: Record<string, string> = {
   'in-future': '不能晚于当前时间',
   'webhook-url-refused': '该地址不允许接收推送（须为公网 HTTPS 地址）',
   'unknown-user': '不是本部门的用户',
+  'unknown-person': '平台人员名录中没有此用户（请填写包案领导的登录账号）',
   'foreign-user': '属于其他部门，且未被列为本部门可用的代班人员',
 };
 
