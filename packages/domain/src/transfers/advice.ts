@@ -1,5 +1,6 @@
+import type { ClockIntent } from '../clocks/clock-intent';
 import { DomainError, issue } from '../domain-error';
-import type { Actor } from './transfer-types';
+import type { Actor, CaseClock } from './transfer-types';
 
 // The procuratorate's advice to transfer (建议移送): sent to an agency about a case it has not
 // transferred (often a confirmed 有案不移 flag), with a tracked clock (policy transfer.advised-transfer).
@@ -15,10 +16,8 @@ export const ADVICE_STATUS_NAMES: Record<AdviceStatus, string> = {
 };
 export const ADVICE_POLICY_ID = 'transfer.advised-transfer';
 
-export interface TransferAdvice {
-  id: string;
-  version: number;
-  procuratorateDepartmentId: string;
+/** What the procuratorate's 建议移送 says (the Advise command), kept on the advice. */
+export interface AdviceFacts {
   agencyDepartmentId: string;
   enforcementCaseNo: string;
   partyName: string;
@@ -27,33 +26,27 @@ export interface TransferAdvice {
   /** The detection flag it follows, if any. */
   flagId?: string;
   deliveredAt: number;
+}
+
+export interface TransferAdvice extends AdviceFacts {
+  id: string;
+  version: number;
+  procuratorateDepartmentId: string;
   status: AdviceStatus;
   transferCaseId?: string;
   answer?: { at: number; by: string; reasons?: string };
-  clock: { policyId: string; running: boolean; ended?: 'met' | 'cancelled'; breachedAt?: number };
+  clock: CaseClock;
 }
 
 export type AdviceCommand =
-  | {
-      type: 'Advise';
-      id: string;
-      agencyDepartmentId: string;
-      enforcementCaseNo: string;
-      partyName: string;
-      documentNo: string;
-      reasons: string;
-      flagId?: string;
-      deliveredAt: number;
-    }
+  | ({ type: 'Advise'; id: string } & AdviceFacts)
   | { type: 'RecordTransfer'; transferCaseId: string }
   | { type: 'Decline'; reasons: string }
   | { type: 'Withdraw'; reason: string }
   | { type: 'RecordClockBreach' };
 
-export type AdviceClockIntent =
-  | { kind: 'start'; key: 'advice'; policyId: string; startedAt: number }
-  | { kind: 'meet'; key: 'advice'; at: number }
-  | { kind: 'cancel'; key: 'advice'; reason: string };
+/** The advice's one clock only starts, is met or is cancelled. */
+export type AdviceClockIntent = Extract<ClockIntent<'advice'>, { kind: 'start' | 'meet' | 'cancel' }>;
 
 export interface AdviceDecision {
   state: TransferAdvice;

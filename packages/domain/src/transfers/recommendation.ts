@@ -1,5 +1,6 @@
+import type { ClockIntent } from '../clocks/clock-intent';
 import { DomainError, type DomainIssue, issue } from '../domain-error';
-import type { Actor } from './transfer-types';
+import type { Actor, CaseClock } from './transfer-types';
 
 // Recommendations (检察建议, 司法建议; DOMAIN.md §4 items 10 and 12) and the procuratorate's advice to
 // transfer (建议移送). A recommendation runs in two stages (Wuhu item 31): the addressed department
@@ -44,16 +45,11 @@ export const RECOMMENDATION_STATUS_NAMES: Record<RecommendationStatus, string> =
 
 export type RecommendationClockKey = 'reply' | `implementation-${number}`;
 
-export type RecommendationClockIntent =
-  | {
-      kind: 'start';
-      key: RecommendationClockKey;
-      policyId: string;
-      startedAt: number;
-      period?: { duration: string; documentNo: string; decidedBy: string };
-    }
-  | { kind: 'meet'; key: RecommendationClockKey; at: number }
-  | { kind: 'cancel'; key: RecommendationClockKey; reason: string };
+/** A recommendation's clocks only start, are met or are cancelled. */
+export type RecommendationClockIntent = Extract<
+  ClockIntent<RecommendationClockKey>,
+  { kind: 'start' | 'meet' | 'cancel' }
+>;
 
 export interface Recommendation {
   id: string;
@@ -81,9 +77,7 @@ export interface Recommendation {
     verified?: boolean;
     note?: string;
   }[];
-  clocks: Partial<
-    Record<string, { policyId: string; running: boolean; ended?: 'met' | 'cancelled'; breachedAt?: number }>
-  >;
+  clocks: Partial<Record<string, CaseClock>>;
   timeline: { at: number; what: string; by: string; note?: string }[];
 }
 
