@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClockState } from '../clocks/clock-state';
-import { ClockExtensionError } from '../clocks/errors';
+import { ClockExtensionError, ClockTransitionError } from '../clocks/errors';
 import { DomainError } from '../domain-error';
 import {
   AGENCY,
@@ -143,6 +143,16 @@ describe('transfer case under any sequence of commands', () => {
             applyIntents(next, d.clocks, now, c.id);
           } catch (e) {
             if (e instanceof ClockExtensionError) continue;
+            // A suspension (复议/申诉, consultation) recorded after the review period already ran out:
+            // the engine refuses to pause a clock past due, and the service answers that refusal
+            // with 409 and writes nothing (docs/TRANSFERS.md, open questions). Any other refusal
+            // of an intent the case emitted is a bug.
+            if (
+              e instanceof ClockTransitionError &&
+              d.clocks.some((i) => i.kind === 'pause') &&
+              /past due/.test(e.message)
+            )
+              continue;
             throw e;
           }
           expect(d.state.version).toBe(c.version + 1);
