@@ -337,7 +337,12 @@ describe('issue 9: a court delegation from intake to satisfaction', () => {
     ).toBe(202);
     const decided = await eventually(async () => {
       const c = await read();
-      return clock(c, 'confirmation-decision').status === 'met' ? c : undefined;
+      // The view reads the case, then its clocks: a read between the two can see the clock met
+      // before the case's own copy of the decision, so wait for both.
+      return clock(c, 'confirmation-decision').status === 'met' &&
+        (c.confirmation as { decidedAt?: string } | undefined)?.decidedAt
+        ? c
+        : undefined;
     }, 'the court’s decision recorded');
     // Assess
     expect(pdf.status).toBe(200);
