@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalInput } from '../../packages/web/src/time/china-time';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 import { bellSpy, type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -31,7 +32,8 @@ async function startTarget(): Promise<Target> {
   const runtime = await startLocalRuntime({
     port: 0,
     clock: 'virtual',
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `board-${Date.now().toString(36)}`,
     dataDir,
     log: () => undefined,

@@ -10,10 +10,11 @@ import { packagedCalendar } from '@fazhi/domain/clocks/calendar';
 import { cityDayOf, endOfCityDay, startOfCityDay, weekdayOfDay } from '@fazhi/domain/clocks/city-time';
 import { allFunctions } from '@fazhi/functions';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../packages/local/src/runtime';
 import { testCasesApiWiring, testCasesEventsWiring } from '../clocks/fixture-service/api-wiring';
 import { TEST_POLICY } from '../clocks/fixture-service/subject';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 import { type Api, apiOf, eventually, login } from '../support/runtime';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
@@ -45,7 +46,8 @@ beforeAll(async () => {
   runtime = await startLocalRuntime({
     port: 0,
     clock: 'virtual',
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `clocksvc-${Date.now().toString(36)}`,
     dataDir,
     functions: [...allFunctions, testCasesApiWiring, testCasesEventsWiring],

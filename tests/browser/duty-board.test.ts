@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { toLocalInput } from '../../packages/web/src/time/china-time';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -60,7 +61,8 @@ beforeAll(async () => {
   runtime = await startLocalRuntime({
     port: 0,
     clock: 'virtual',
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `duty-${Date.now().toString(36)}`,
     dataDir,
     log: () => undefined,

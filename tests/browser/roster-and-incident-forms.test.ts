@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { toLocalInput } from '../../packages/web/src/time/china-time';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -36,7 +37,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'fazhi-roster-'));
   runtime = await startLocalRuntime({
     port: 0,
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `roster-${Date.now().toString(36)}`,
     dataDir,
     log: () => undefined,

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 import { type Chromium, launchChromium } from './support/chromium';
 import { ensureWebBuilt } from './support/web-build';
 
@@ -45,7 +46,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'fazhi-session-'));
   runtime = await startLocalRuntime({
     port: 0,
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `session-${Date.now().toString(36)}`,
     dataDir,
     history: { days: 40, incidents: 14 },

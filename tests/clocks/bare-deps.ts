@@ -3,7 +3,6 @@
 // serialises writes behind one lock, and thousands of writes would make the run's other files
 // time out waiting for it.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { inject } from 'vitest';
 import type { Clock } from '../../packages/domain/src/clock';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../packages/local/src/dynamodb-local';
 import { ensureTable } from '../../packages/local/src/tables';
@@ -12,6 +11,7 @@ import { documentClient, idFactory, type PlatformDeps } from '../../packages/pla
 import type { BusEvent } from '../../packages/platform/src/events/envelope';
 import { noLinkMac } from '../../packages/platform/src/secrets/link-tokens';
 import { noSecrets } from '../../packages/platform/src/secrets/webhook-secrets';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 
 export type BareDeps = PlatformDeps & {
   notifier: ReturnType<typeof recordingNotifier>;
@@ -23,7 +23,7 @@ export type BareDeps = PlatformDeps & {
 export async function bareDeps(clock: Clock, name: string, opts: { ownDynamoDb?: boolean } = {}): Promise<BareDeps> {
   const own: DynamoDbLocal | undefined = opts.ownDynamoDb ? await startDynamoDbLocal() : undefined;
   const raw = new DynamoDBClient({
-    endpoint: own?.endpoint ?? inject('ddbEndpoint'),
+    endpoint: own?.endpoint ?? testDdbEndpoint(),
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });

@@ -7,11 +7,12 @@ import { ManualClock } from '@fazhi/domain/clock';
 import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
 import type { BusEvent } from '@fazhi/platform/events/envelope';
 import { defineFunction } from '@fazhi/platform/wiring';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTargets, LocalBus } from '../../packages/local/src/bus/local-bus';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { ensureTable } from '../../packages/local/src/tables';
 import { logicalIdOf, once, synthesize } from '../infra/synth';
+import { testDdbEndpoint } from '../support/ddb-endpoint';
 import { eventually, startTestRuntime } from '../support/runtime';
 import { flaky } from './fixtures/flaky-handler';
 
@@ -121,7 +122,7 @@ describe('an event older than the function’s maximum event age', () => {
   it('is not retried again but goes to the on-failure destination', async () => {
     // Prepare: a bus whose wall clock the test moves
     const raw = new DynamoDBClient({
-      endpoint: inject('ddbEndpoint'),
+      endpoint: testDdbEndpoint(),
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });

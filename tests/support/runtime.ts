@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../packages/local/src/runtime';
+import { testDdbEndpoint } from './ddb-endpoint';
 
 let counter = 0;
 
@@ -20,7 +20,8 @@ export async function startTestRuntime(opts: LocalRuntimeOptions = {}): Promise<
   const rt = await startLocalRuntime({
     onAccessDenied: (d) => denials.push(d.message),
     port: 0,
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `t${process.pid}x${counter}x${Math.random().toString(36).slice(2, 8)}`,
     dataDir: mkdtempSync(join(tmpdir(), 'fazhi-test-')),
     webDist: false,

@@ -7,7 +7,8 @@ import { documentClient } from '@fazhi/platform/deps';
 import { webhookSecretSealer } from '@fazhi/platform/secrets/data-keys';
 import { accessRequests, isAllowed, tableStatements } from '@fazhi/platform/table-access';
 import { defineFunction } from '@fazhi/platform/wiring';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDdbEndpoint } from '../../../tests/support/ddb-endpoint';
 import { type AccessDenial, asFunction, guardClient, guardSecrets } from './access-guard';
 import { ensureTable } from './tables';
 
@@ -75,7 +76,7 @@ describe('the local access guard on DynamoDB Local', () => {
 
   beforeAll(async () => {
     const raw = new DynamoDBClient({
-      endpoint: inject('ddbEndpoint'),
+      endpoint: testDdbEndpoint(),
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });

@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { allFunctions } from '@fazhi/functions';
 import { recordingNotifier } from '@fazhi/platform/alert-notifier';
@@ -54,6 +54,11 @@ export interface LocalRuntimeOptions {
   /** Use this DynamoDB Local instead of starting one (tests share one in-memory instance). */
   ddbEndpoint?: string;
   tableName?: string;
+  /**
+   * Delete this runtime's tables at stop (tests: a run makes hundreds, and DynamoDB Local keeps
+   * every one in one process, where the pile slows each request until they time out on its locks).
+   */
+  dropTablesOnStop?: boolean;
   clock?: 'system' | 'virtual';
   seed?: boolean;
   /** Also make the demo city's 90 days of past history (first start only; `npm start` does). */
@@ -93,6 +98,16 @@ export interface LocalRuntime {
   ddbEndpoint: string;
   tableName: string;
   stop(): Promise<void>;
+}
+
+async function dropTables(client: DynamoDBClient, names: string[]): Promise<void> {
+  for (const TableName of names) {
+    try {
+      await client.send(new DeleteTableCommand({ TableName }));
+    } catch (e) {
+      if ((e as { name?: string }).name !== 'ResourceNotFoundException') throw e;
+    }
+  }
 }
 
 function killStaleJava(pidFile: string, log: (m: string, e?: Record<string, unknown>) => void): Promise<void> {
@@ -340,6 +355,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           });
           await scheduler.idle();
           await bus!.stop();
+          if (opts.dropTablesOnStop) await dropTables(rawClient, [tableName, busTableName]);
           await stopDdb();
         })();
         return stopping;

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
 import type { LocalRuntime, LocalRuntimeOptions } from '../../../packages/local/src/runtime';
+import { testDdbEndpoint } from '../../support/ddb-endpoint';
 import { type Chromium, launchChromium } from './chromium';
 import { ensureWebBuilt } from './web-build';
 
@@ -31,7 +31,8 @@ export async function startBrowserRig(
   const dataDir = await mkdtemp(join(tmpdir(), `fazhi-${name}-`));
   const runtime = await startLocalRuntime({
     port: 0,
-    ddbEndpoint: inject('ddbEndpoint'),
+    ddbEndpoint: testDdbEndpoint(),
+    dropTablesOnStop: true,
     tableName: `${name}-${Date.now().toString(36)}`,
     dataDir,
     log: () => undefined,
