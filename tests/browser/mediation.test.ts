@@ -72,6 +72,15 @@ async function call(method: string, path: string, token: string, body?: unknown,
   return { status: r.status, json: (await r.json()) as Record<string, unknown> };
 }
 
+/** The case's limit clock as the clock API shows it to the hub (a court referral's limit stays with the hub). */
+async function limitClock(): Promise<{ dueAt: string; unrolledDueAt: string }> {
+  const r = await call('GET', '/v1/clocks?status=all', await tokenOf('justice.hub'));
+  const items = r.json.items as { id: string; dueAt: string; unrolledDueAt: string }[];
+  const clock = items.find((c) => c.id === `${caseId}.limit`);
+  if (!clock) throw new Error(`no limit clock for ${caseId} among ${items.length}`);
+  return clock;
+}
+
 async function tokenOf(username: string): Promise<string> {
   const r = await fetch(`${runtime.baseUrl}/v1/auth/login`, {
     method: 'POST',
@@ -298,18 +307,21 @@ describe('the mediators’ pages on a 1280×800 tablet', () => {
     // Prepare
     const limit = page.locator('[data-testid=case-clock][data-key=limit]');
     const dueBefore = await limit.getAttribute('data-due');
+    const before = await limitClock();
     // Act: extend by 15 days with both consents
     await page.getByTestId('extend-days').fill('15');
     await page.getByTestId('extend-consent-p1').check();
     await page.getByTestId('extend-consent-p2').check();
     await page.getByTestId('extend-reason').fill('双方同意延期，等待用工台账核对');
     await page.getByTestId('extend-form-submit').click();
-    // Assess: the court's period moved at least 15 days later (an end on a rest day moves to the next
-    // working day, DOMAIN.md), and the card says it was extended
+    // Assess: the period's true last day moved exactly 15 days later. The shown due may move less: an
+    // end on a rest day rolls to the next working day (DOMAIN.md), so with a New Year holiday before
+    // the extension and a weekend after it, the shown due moves 14 days. The card shows the rolled due.
     await expect.poll(() => limit.getAttribute('data-due'), WAIT).not.toBe(dueBefore);
-    expect(Date.parse((await limit.getAttribute('data-due'))!) - Date.parse(dueBefore!)).toBeGreaterThanOrEqual(
-      15 * 86_400_000,
-    );
+    const after = await limitClock();
+    expect(Date.parse(after.unrolledDueAt) - Date.parse(before.unrolledDueAt)).toBe(15 * 86_400_000);
+    expect(Date.parse(after.dueAt)).toBeGreaterThanOrEqual(Date.parse(after.unrolledDueAt));
+    expect(await limit.getAttribute('data-due')).toBe(after.dueAt);
     expect(await limit.textContent()).toContain('已延长 1 次');
     expect(await page.getByTestId('case-timeline').textContent()).toContain('经双方同意延长期限');
 
