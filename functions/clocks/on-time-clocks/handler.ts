@@ -20,7 +20,10 @@ export const handler = httpRoute(onTimeClocksWiring.routes![0]!, async ({ princi
     throw new ValidationError('from must not be after to, and the range at most a year.', [
       { path: 'from', message: `${query.from} … ${query.to}` },
     ]);
-  const range = { dueFrom: startOfCityDay(fromDay), dueTo: endOfCityDay(toDay), max: 1000 };
+  // The report counts a clock on its due day at start (statsDay, clock-record.ts), kept when an
+  // extension or a pause moves the due later; read the later dues too and keep the report's days.
+  const range = { dueFrom: startOfCityDay(fromDay - 31), dueTo: endOfCityDay(toDay + MAX_DAYS), max: 1000 };
+  const inRange = (statsDay: string) => statsDay >= query.from && statsDay <= query.to;
   const lists = await Promise.all(
     (['met', 'breached', 'running', 'paused'] as const).map((s) => departmentClocks(d, query.departmentId, s, range)),
   );
@@ -28,7 +31,7 @@ export const handler = httpRoute(onTimeClocksWiring.routes![0]!, async ({ princi
   const registry = await loadClockRegistry(d);
   const items = lists
     .flat()
-    .filter((r) => !query.kind || r.kind === query.kind)
+    .filter((r) => inRange(r.statsDay) && (!query.kind || r.kind === query.kind))
     .sort((a, b) => a.dueAt - b.dueAt)
     .flatMap((r) => {
       const outcome = outcomeOf(r);
