@@ -12,6 +12,12 @@ const HOUR_WARNINGS = ['PT2H', 'PT1H', 'PT30M'];
 /** 09:00 on the last two working days before the due day and on the due day: never at night. */
 const WORKDAY_WARNINGS = { workingDaysBefore: [2, 1, 0], at: '09:00' };
 const ESCALATION: EscalationRule = { ackWindow: 'PT10M', remindEvery: 'PT30M' };
+/**
+ * A day-counted clock's alert escalates as fast (nobody acknowledged it), but once acknowledged it
+ * reminds every 4 hours, not every 30 minutes: its warning comes 3 working days ahead, and 144
+ * reminders until the due taught the people on duty to ignore them.
+ */
+const DAY_ESCALATION: EscalationRule = { ackWindow: 'PT10M', remindEvery: 'PT4H' };
 
 const TRANSFER_REGULATION = '《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号，第730号修订）';
 const TRANSFER_REGULATION_EN =
@@ -72,7 +78,7 @@ function daysClock(counting: 'calendarDays' | 'workingDays' | 'months', policy: 
     counting,
     warnings: [],
     ...(mode === 'dueBy' ? { workdayWarnings: WORKDAY_WARNINGS } : {}),
-    escalation: ESCALATION,
+    escalation: DAY_ESCALATION,
   };
 }
 

@@ -39,6 +39,14 @@ describe('default policies', () => {
     expect(policy.escalation).toEqual({ ackWindow: 'PT10M', remindEvery: 'PT30M' });
   });
 
+  it('escalates day clocks after 10 min too, but reminds an acknowledged one every 4 hours', () => {
+    // Act
+    const days = Object.values(defaultPolicies).filter((policy) => policy.counting !== 'hours');
+    // Assess
+    expect(days.length).toBeGreaterThan(5);
+    for (const policy of days) expect(policy.escalation).toEqual({ ackWindow: 'PT10M', remindEvery: 'PT4H' });
+  });
+
   it('covers every service of DOMAIN.md §1, §3, §4 and §5 with unique ids and a Chinese and English name', () => {
     // Act
     const policies = Object.values(defaultPolicies);
