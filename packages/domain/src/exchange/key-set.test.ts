@@ -48,13 +48,16 @@ describe('planKeyRotation', () => {
     ];
     const r = planKeyRotation(set, { keyId: 'new', createdAt: now }, now, 24 * HOUR);
     expect(r.pruned).toEqual(['old']);
-    // The graced key keeps its sooner expiry, so it is not rewritten; the current one gets 24 h.
-    expect(r.changed).toEqual([{ keyId: 'current', createdAt: 3, expiresAt: now + 24 * HOUR }]);
-    expect(r.keys.map((k) => k.keyId)).toEqual(['new', 'current', 'graced']);
+    // The current key gets 24 h; the key already in its grace is revoked now.
+    expect(r.changed).toEqual([
+      { keyId: 'current', createdAt: 3, expiresAt: now + 24 * HOUR },
+      { keyId: 'graced', createdAt: 2, expiresAt: now },
+    ]);
+    expect(r.keys.map((k) => k.keyId)).toEqual(['new', 'current']);
     expect(r.keys.every((k) => isLive(k, now))).toBe(true);
   });
 
-  it('revokes the oldest at once when the set would exceed its limit', () => {
+  it('keeps only the key it replaces in a grace, and revokes the earlier ones at once', () => {
     const now = 10 * HOUR;
     const set: KeyEntry[] = [
       { keyId: 'a', createdAt: 1, expiresAt: now + HOUR },
@@ -62,7 +65,8 @@ describe('planKeyRotation', () => {
       { keyId: 'c', createdAt: 3 },
     ];
     const r = planKeyRotation(set, { keyId: 'new', createdAt: now }, now, HOUR);
-    expect(r.keys.map((k) => k.keyId)).toEqual(['new', 'c', 'b']);
+    expect(r.keys.map((k) => k.keyId)).toEqual(['new', 'c']);
     expect(r.changed).toContainEqual({ keyId: 'a', createdAt: 1, expiresAt: now });
+    expect(r.changed).toContainEqual({ keyId: 'b', createdAt: 2, expiresAt: now });
   });
 });

@@ -3,15 +3,15 @@
 // the new key and only the keys whose expiry changes — a handful of items whatever the history.
 //
 // Rules (README, "API keys"):
-// - at most MAX_LIVE_KEYS keys are live at once: the current key and up to two earlier ones still in
-//   a grace period;
+// - at most MAX_LIVE_KEYS keys are live at once: the current key and the one it replaced, still in
+//   a grace period (issue 7: concurrent rotations leave one new key live, plus the previous one only
+//   when a grace was asked; a third key would be a leaked key's way to outlive two rotations);
 // - a rotation with a grace makes the current key expire after the grace (a key already due to
-//   expire sooner keeps its earlier instant); a rotation that would hold more than MAX_LIVE_KEYS
-//   revokes the oldest at once;
+//   expire sooner keeps its earlier instant) and revokes at once a key already in its grace;
 // - `graceMs = 0` revokes every other key at once;
 // - keys whose expiry has passed are dropped from the set (their items are deleted by TTL).
 
-export const MAX_LIVE_KEYS = 3;
+export const MAX_LIVE_KEYS = 2;
 
 export interface KeyEntry {
   keyId: string;
