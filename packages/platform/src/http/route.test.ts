@@ -92,7 +92,7 @@ describe('httpRoute path parameters', () => {
     }) as unknown as APIGatewayProxyEventV2;
 
   it.each([
-    ['an id of 2 KB', '0'.repeat(2048)],
+    ['an id over 256 bytes', '0'.repeat(300)],
     ['an id that is not of the declared shape', 'x'],
     ['a decoded slash', 'a/b'],
   ])('refuses %s with 400 before the handler runs', async (_, id) => {
@@ -113,6 +113,26 @@ describe('httpRoute path parameters', () => {
       correlationId: 'r-2',
     });
     expect(res.headers['x-correlation-id']).toBe('r-2');
+    expect(ran).toBe(false);
+  });
+
+  it.each([
+    ['a path over 2 KB', { rawPath: `/v1/things/${'0'.repeat(2048)}` }, 'uri-too-long'],
+    ['a query over 4 KB', { rawQueryString: `q=${'a'.repeat(5000)}` }, 'uri-too-long'],
+    ['a malformed escape in the query', { rawQueryString: 'q=%zz' }, 'malformed-uri'],
+    ['a header over 8 KB', { headers: { 'x-big': 'a'.repeat(9000) } }, 'header-too-large'],
+  ])('refuses %s with 400 even when no gateway checked it first', async (_, over, type) => {
+    // Prepare
+    let ran = false;
+    const h = httpRoute(withParams, async () => {
+      ran = true;
+      return { status: 200 };
+    });
+    // Act
+    const res = await h({ ...get('01KJP4C580PPCE3J2ZETH2AT29'), ...over } as APIGatewayProxyEventV2, context(10_000));
+    // Assess
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).type).toBe(`https://fazhi.gov.cn/problems/${type}`);
     expect(ran).toBe(false);
   });
 

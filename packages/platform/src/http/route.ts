@@ -17,7 +17,7 @@ import {
 } from '../errors';
 import { logger } from '../logger';
 import type { RouteWiring } from '../wiring';
-import { checkParams, correlationIdOf } from './edge';
+import { checkHeaders, checkParams, checkTarget, correlationIdOf } from './edge';
 import { type HttpResponse, problemOf, problemResponse } from './problem';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -150,6 +150,10 @@ export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContex
     })
     .handler(async (event) => {
       const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      // The gateway checks these too; a function invoked another way (a test event, a second API in
+      // front of it, an API Gateway that lets a longer target through) meets the same bounds here.
+      if (event.rawPath) checkTarget(event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath);
+      checkHeaders(headers);
       const correlationId = correlationOf(event);
       const rawBody = rawBodyOf(event);
       const size = Buffer.byteLength(rawBody, 'utf8');
