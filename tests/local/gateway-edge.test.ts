@@ -64,6 +64,16 @@ describe('the gateway edge', () => {
     expect(line?.extra).toMatchObject({ status: 400, type: 'https://fazhi.gov.cn/problems/malformed-uri' });
   });
 
+  it('answers a path no route has 404, logged with the same correlation id', async () => {
+    // Act
+    const r = await api('GET', '/v1/../../etc/passwd-probe');
+    // Assess
+    expectProblem(r, 404, 'not-found');
+    const line = logged.find((l) => l.extra.correlationId === r.json.correlationId);
+    expect(line?.msg).toBe('gateway refused');
+    expect(line?.extra).toMatchObject({ status: 404, method: 'GET' });
+  });
+
   it.each([
     ['an escape that is not UTF-8', '/v1/alerts/%C0%AF/ack', 'malformed-uri'],
     ['a truncated escape', '/v1/opinion-incidents/abc%4', 'malformed-uri'],

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFUSED_SAMPLES } from '../../../tests/support/refused-addresses';
 import { classifyAddress } from './net-address';
-import { type Resolver, signatureHeader, webhookSender } from './webhook-sender';
+import { fetchWebhookSender, type Resolver, signatureHeader, webhookSender } from './webhook-sender';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -104,6 +104,15 @@ describe('webhookSender.check, at registration', () => {
     expect(await local.check('http://127.0.0.1:9/x')).toMatchObject({ ok: true });
     expect(await local.check('http://10.0.0.1/x')).toMatchObject({ ok: false });
   });
+});
+
+describe('fetchWebhookSender, the sender the AWS build wires', () => {
+  it.each(['http://127.0.0.1:9/x', 'http://hook.example.org/x', 'https://127.0.0.1/x', 'https://[::1]/x'])(
+    'refuses %s: no loopback flag, https only',
+    async (url) => {
+      expect(await fetchWebhookSender().check(url)).toMatchObject({ ok: false });
+    },
+  );
 });
 
 describe('webhookSender.send, at every delivery', () => {

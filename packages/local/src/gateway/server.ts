@@ -228,6 +228,8 @@ export function createGateway(opts: GatewayOptions): Server {
           detail: `No route ${method} ${target.path.slice(0, 200)}.`,
           correlationId,
         };
+        // A scanner's probes show up here: logged as every refusal is, with the id the caller got.
+        opts.log('gateway refused', problemLog(p, undefined, { method, path: target.path.slice(0, 200) }));
         sendProblem(res, p);
         return;
       }
