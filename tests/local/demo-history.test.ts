@@ -18,6 +18,8 @@ import { pendingEvents } from '../../packages/platform/src/events/relay';
 import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
 
 const DAY = 86_400_000;
+const MEDIATION_CASES = 40;
+const monthOf = (ms: number) => cityDate(ms).slice(0, 7);
 const cityDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 interface Tally {
@@ -27,6 +29,30 @@ interface Tally {
   open: number;
   pending: number;
   rate: number | null;
+}
+
+interface StoredCase {
+  id: string;
+  source: string;
+  organisationId?: string;
+  receivedAt: number;
+  dispatches: unknown[];
+  agreement?: { at: number };
+  failure?: { at: number };
+  closedAt?: number;
+  satisfaction: unknown[];
+}
+
+/** The cases as the table holds them, read directly (not through the API under test). */
+async function storedCases(rt: LocalRuntime, ids: string[]): Promise<StoredCase[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const got = await rt.deps.ddb.send(
+        new GetCommand({ TableName: rt.tableName, Key: { pk: `MEDCASE#${id}`, sk: 'CASE' }, ConsistentRead: true }),
+      );
+      return got.Item!.state as StoredCase;
+    }),
+  );
 }
 
 describe('the scripts of the history', () => {
@@ -67,7 +93,8 @@ describe('the demo history on first start', () => {
   let to: string;
 
   beforeAll(async () => {
-    rt = await startTestRuntime({ history: true });
+    // 40 mediation cases rather than npm start's 120: the same scripts, a third of the minutes.
+    rt = await startTestRuntime({ history: { mediationCases: MEDIATION_CASES } });
     api = apiOf(rt.baseUrl);
     token = await login(api, 'admin');
     const now = rt.clock.now();
@@ -99,7 +126,9 @@ describe('the demo history on first start', () => {
     const r = await api('GET', `/v1/stats/on-time?from=${from}&to=${to}`, { token });
     // Assess
     const byKind = r.json.byKind as (Tally & { kind: string; label: string })[];
-    expect(byKind.map((k) => k.kind).sort()).toEqual(['press-conference', 'release', 'response', 'timely-release']);
+    expect(byKind.map((k) => k.kind)).toEqual(
+      expect.arrayContaining(['press-conference', 'release', 'response', 'timely-release', 'limit', 'dispatch']),
+    );
     const mixed = byKind.filter((k) => k.onTime > 0 && k.late > 0);
     expect(mixed.length).toBeGreaterThanOrEqual(2);
     expect(byKind.every((k) => k.label.length > 0 && !/[a-z]/.test(k.label))).toBe(true);
@@ -120,7 +149,9 @@ describe('the demo history on first start', () => {
       expect(l.status, l.text).toBe(200);
       return l.json.items as { outcome: string; dueAt: string; metAt?: string; breachedAt?: string }[];
     });
-    expect(clocks.length).toBe(depts.reduce((s, d) => s + d.total, 0));
+    expect(
+      Object.fromEntries(lists.map((l, i) => [depts[i]!.departmentId, (l.json.items as unknown[]).length])),
+    ).toEqual(Object.fromEntries(depts.map((d) => [d.departmentId, d.total])));
     const lateBy = clocks.filter((c) => c.outcome === 'late').map((c) => Date.parse(c.metAt!) - Date.parse(c.dueAt));
     expect(clocks.some((c) => c.outcome === 'onTime')).toBe(true);
     expect(lateBy.some((ms) => ms < 3_600_000)).toBe(true);
@@ -148,11 +179,9 @@ describe('the demo history on first start', () => {
     // Prepare
     const d = rt.deps;
     const now = rt.clock.now();
-    // Act
-    const clocks = await Promise.all(
-      Array.from({ length: CLOCK_SHARDS }, (_, s) => dueClocks(d, s, now + 365 * DAY, 10)),
-    );
-    const alerts = await Promise.all(Array.from({ length: ALERT_SHARDS }, (_, s) => dueAlerts(d, s, now + 365 * DAY)));
+    // Act: the cases still open at the end have clocks due later, which the live sweepers will run
+    const clocks = await Promise.all(Array.from({ length: CLOCK_SHARDS }, (_, s) => dueClocks(d, s, now, 10)));
+    const alerts = await Promise.all(Array.from({ length: ALERT_SHARDS }, (_, s) => dueAlerts(d, s, now)));
     const open = await Promise.all(
       HISTORY_DEPARTMENTS.map((id) => api('GET', `/v1/alerts?status=open&departmentId=${id}`, { token })),
     );
@@ -164,6 +193,60 @@ describe('the demo history on first start', () => {
       expect(r.json.items).toEqual([]);
     }
     expect(await pendingEvents(d, now)).toEqual([]);
+  });
+
+  it('makes a mediation caseload: returned and dispatched again, agreed or failed, closed, rated', async () => {
+    // Prepare
+    const marker = await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: DEMO_HISTORY_KEY }));
+    const ids = marker.Item?.mediationCaseIds as string[];
+    // Act
+    const cases = await storedCases(rt, ids);
+    // Assess
+    expect(ids).toHaveLength(MEDIATION_CASES);
+    expect(marker.Item?.mediationCases).toBe(MEDIATION_CASES);
+    const agreed = cases.filter((c) => c.agreement);
+    expect(agreed.length).toBeGreaterThan(MEDIATION_CASES / 3);
+    expect(cases.some((c) => c.failure)).toBe(true);
+    expect(cases.filter((c) => c.closedAt).length).toBeGreaterThan(MEDIATION_CASES / 2);
+    expect(cases.some((c) => c.dispatches.length > 1)).toBe(true);
+    expect(cases.some((c) => c.source === 'court-delegation')).toBe(true);
+    expect(cases.some((c) => c.satisfaction.length > 0)).toBe(true);
+    expect(new Set(cases.map((c) => c.organisationId)).size).toBeGreaterThan(3);
+    expect(new Set(cases.map((c) => monthOf(c.receivedAt))).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports each month as a recount of the stored cases finds it', async () => {
+    // Prepare
+    const hub = await login(api, 'justice.hub');
+    const marker = await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: DEMO_HISTORY_KEY }));
+    const cases = await storedCases(rt, marker.Item?.mediationCaseIds as string[]);
+    const expected = new Map<string, Record<string, number>>();
+    const add = (ms: number | undefined, field: string) => {
+      if (ms === undefined) return;
+      const row = expected.get(monthOf(ms)) ?? { received: 0, resolved: 0, failed: 0, closed: 0 };
+      row[field]! += 1;
+      expected.set(monthOf(ms), row);
+    };
+    for (const c of cases) {
+      add(c.receivedAt, 'received');
+      add(c.agreement?.at, 'resolved');
+      add(c.failure?.at, 'failed');
+      add(c.closedAt, 'closed');
+    }
+    // Act
+    const months = [...expected.keys()].sort();
+    const reports = await Promise.all(
+      months.map((m) => api('GET', `/v1/mediation/reports/monthly?month=${m}`, { token: hub })),
+    );
+    // Assess
+    expect(months.length).toBeGreaterThanOrEqual(3);
+    reports.forEach((r, i) => {
+      expect(r.status, r.text).toBe(200);
+      const t = r.json.totals as Record<string, number>;
+      expect({ received: t.received, resolved: t.resolved, failed: t.failed, closed: t.closed }, months[i]).toEqual(
+        expected.get(months[i]!),
+      );
+    });
   });
 
   it('is made once: a second run finds the marker and writes nothing', async () => {

@@ -95,6 +95,10 @@ export const agreementBodySchema = z
     amountFen: z.number().int().min(0).max(1e13),
     performanceDueAt: instant,
     prevented: z.object({ civilToCriminal: people.optional(), groupPetition: people.optional() }).strict().optional(),
+    confirmationDeclined: z
+      .boolean()
+      .optional()
+      .describe('the parties will not apply for judicial confirmation: no 30-day application clock'),
   })
   .strict();
 export const failureBodySchema = z

@@ -14,10 +14,13 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { durationMs } from '@fazhi/domain/clocks/duration';
-import { cityDayOf, getClockPolicy, startOfCityDay } from '@fazhi/domain/clocks/index';
+import { cityDayOf, getClockPolicy, nextDueInstant, startOfCityDay } from '@fazhi/domain/clocks/index';
 import { OPINION_CLOCK_SPECS, type OpinionClockKind } from '@fazhi/domain/opinion/clock-kinds';
 import { sweepAlerts } from '@fazhi/functions/alerts/shared/alert-sweep';
 import { getRoster, putRoster } from '@fazhi/functions/alerts/shared/rosters';
+import { planClocks } from '@fazhi/platform/clocks/clock-plan';
+import { getClock } from '@fazhi/platform/clocks/clock-store';
+import { clockWrites } from '@fazhi/platform/clocks/clock-writes';
 import { escalationOf, loadClockRegistry } from '@fazhi/platform/clocks/registry';
 import { sweepDueClocks } from '@fazhi/platform/clocks/sweep';
 import { commit } from '@fazhi/platform/ddb/commit';
@@ -26,7 +29,9 @@ import { configureDeps, idFactory, type PlatformDeps } from '@fazhi/platform/dep
 import type { BusEvent } from '@fazhi/platform/events/envelope';
 import { pendingEvents, relayEvents } from '@fazhi/platform/events/relay';
 import { logger } from '@fazhi/platform/logger';
-import { DEMO_PASSWORD, demoShifts } from './demo-data';
+import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoShifts } from './demo-data';
+import { mediationHistoryScripts, scheduleMediationHistory } from './mediation-history';
+import { MEDIATION_DEPARTMENTS } from './mediation-seed';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -41,12 +46,19 @@ export interface DemoHistoryOptions {
   incidents?: number;
   /** PRNG seed. Default 2026. */
   seed?: number;
+  /** Mediation cases over those days (mediation-history.ts). Default 120 (≈ 1.6 s a case on 2 cores); 0 makes none. */
+  mediationCases?: number;
+  /** Each demo department's API key: the court posts its delegations and confirmation answers with its own. */
+  departmentKeys?: Record<string, string>;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
 export interface DemoHistoryResult {
   generated: boolean;
   incidents: number;
+  /** Mediation cases registered, and how many of them were closed within the history. */
+  mediationCases: number;
+  mediationClosed: number;
   clocks: number;
   events: number;
   acknowledgements: number;
@@ -225,6 +237,8 @@ interface Step {
 }
 
 /** Steps in time order; at one instant sweeps come before actions, otherwise insertion order. */
+/** Actions due within this much of each other run together (the history's one lever on 2 cores). */
+const BATCH_MS = 10 * 60_000;
 class Agenda {
   private steps: Step[] = [];
   add(step: Step): void {
@@ -233,19 +247,38 @@ class Agenda {
     while (i > 0 && before(step, this.steps[i - 1]!)) i--;
     this.steps.splice(i, 0, step);
   }
-  next(): Step | undefined {
-    return this.steps.shift();
+  /**
+   * The next sweep alone, or the actions due within `windowMs` of the first that no sweep separates,
+   * to run together: they belong to different cases and incidents, and none of them crosses an
+   * alarm, whose sweep is on the agenda at its instant. Stale steps are dropped.
+   */
+  nextBatch(windowMs: number): Step[] {
+    const batch: Step[] = [];
+    while (this.steps.length > 0) {
+      const step = this.steps[0]!;
+      if (step.stale?.()) {
+        this.steps.shift();
+        continue;
+      }
+      if (batch.length > 0 && (step.sweep !== undefined || step.at > batch[0]!.at + windowMs)) break;
+      this.steps.shift();
+      batch.push(step);
+      if (step.sweep !== undefined) break;
+    }
+    return batch;
   }
 }
 
-/** Every history department's roster reaches back to the start of the history (the shifts a past alert went to). */
+/** Every roster reaches back to the start of the history (the shifts a past alert went to), with its people. */
 async function rostersFrom(d: PlatformDeps, from: number): Promise<void> {
+  const ids = [...DEMO_DEPARTMENTS.map((x) => x.id), ...MEDIATION_DEPARTMENTS.map((x) => x.id)];
   await Promise.all(
-    HISTORY_DEPARTMENTS.map(async (id) => {
+    ids.map(async (id) => {
       const current = await getRoster(d, id);
       const first = current?.shifts[0]?.startsAt;
       if (!current || first === undefined || first <= from) return;
-      const past = demoShifts(id, from, first);
+      const { officer, leader } = current.shifts[0]!;
+      const past = demoShifts(id, from, first).map((x) => ({ ...x, officer, leader }));
       past.at(-1)!.endsAt = first;
       await commit(d, [
         putRoster(d, { ...current, shifts: [...past, ...current.shifts], version: current.version + 1 }),
@@ -268,13 +301,33 @@ export async function seedDemoHistory(
     new GetCommand({ TableName: d.tableName, Key: DEMO_HISTORY_KEY, ConsistentRead: true }),
   );
   if (marker.Item?.status === 'running')
-    await wrapUpInterrupted(d, baseUrl, (marker.Item.incidentIds ?? []) as string[]);
+    await wrapUpInterrupted(
+      d,
+      baseUrl,
+      (marker.Item.incidentIds ?? []) as string[],
+      (marker.Item.mediationCaseIds ?? []) as string[],
+    );
   if (marker.Item)
-    return { generated: false, incidents: 0, clocks: 0, events: 0, acknowledgements: 0, ms: Date.now() - started };
+    return {
+      generated: false,
+      incidents: 0,
+      mediationCases: 0,
+      mediationClosed: 0,
+      clocks: 0,
+      events: 0,
+      acknowledgements: 0,
+      ms: Date.now() - started,
+    };
   await d.ddb.send(
     new PutCommand({
       TableName: d.tableName,
-      Item: { ...DEMO_HISTORY_KEY, type: 'demo-history', status: 'running', incidentIds: [] },
+      Item: {
+        ...DEMO_HISTORY_KEY,
+        type: 'demo-history',
+        status: 'running',
+        incidentIds: [],
+        mediationCaseIds: [],
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -327,7 +380,9 @@ export async function seedDemoHistory(
     await rostersFrom(d, firstDayStart);
     const registry = await loadClockRegistry(h);
     const tokens = new Map<string, Promise<string>>();
-    const tokenOf = (username: string) => {
+    const tokenOf = (who: string | { apiKey: string }) => {
+      if (typeof who !== 'string') return Promise.resolve(who.apiKey);
+      const username = who;
       let t = tokens.get(username);
       if (!t) {
         t = call('POST', '/v1/auth/login', undefined, { username, password: DEMO_PASSWORD }).then(
@@ -337,9 +392,15 @@ export async function seedDemoHistory(
       }
       return t;
     };
-    async function call(method: string, path: string, username: string | undefined, body?: unknown, key?: string) {
+    async function call(
+      method: string,
+      path: string,
+      who: string | { apiKey: string } | undefined,
+      body?: unknown,
+      key?: string,
+    ) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (username) headers.authorization = `Bearer ${await tokenOf(username)}`;
+      if (who) headers.authorization = `Bearer ${await tokenOf(who)}`;
       if (key) headers['idempotency-key'] = key;
       const res = await fetch(baseUrl + path, { method, headers, body: JSON.stringify(body ?? {}) });
       const text = await res.text();
@@ -349,7 +410,17 @@ export async function seedDemoHistory(
 
     const agenda = new Agenda();
     const clockScripts = new Map<string, { script: ClockScript; policyId: string }>();
+    /** Every clock's policy, for its alerts' escalation timing. */
+    const policyOf = new Map<string, string>();
+    // The mediation service's people on duty acknowledge its alerts within a quarter of an hour.
+    const otherClocks = { ackLevel: 'officer' as AckLevel, ackDelayMs: 15 * MIN };
     const finished = new Set<string>();
+    // What the past's clocks and alerts ask for after the history ends (a case still open, its limit
+    // due next week) is the live runtime's sweepers' to do, on the real clock.
+    const cutoff = now - HOUR;
+    const inThePast = (step: Step) => {
+      if (step.at < cutoff) agenda.add(step);
+    };
     let clocks = 0;
     let acknowledgements = 0;
     observers.push((e) => {
@@ -357,26 +428,30 @@ export async function seedDemoHistory(
       const clockId = String(data.clockId ?? '');
       if (e.detailType === 'Clock.Met' || e.detailType === 'Clock.Cancelled') finished.add(clockId);
       if (e.detailType === 'Clock.Started') {
+        policyOf.set(clockId, String(data.policyId));
         const policy = getClockPolicy(registry.policies, String(data.policyId));
         const due = Date.parse(String(data.dueAt));
         // A warning fires at its instant, the breach 1 ms after due (clock-state.ts nextDueInstant).
         const stale = () => finished.has(clockId);
-        for (const w of policy.warnings ?? []) agenda.add({ at: due - durationMs(w), sweep: 'clocks', stale });
-        agenda.add({ at: due + 1, sweep: 'clocks', stale });
+        for (const w of policy.warnings ?? []) inThePast({ at: due - durationMs(w), sweep: 'clocks', stale });
+        inThePast({ at: due + 1, sweep: 'clocks', stale });
         return;
       }
       if (!e.detailType.startsWith('Alert.')) return;
       const entry = clockScripts.get(clockId);
-      const esc = escalationOf(getClockPolicy(registry.policies, entry?.policyId ?? 'opinion.release'));
+      const esc = escalationOf(
+        getClockPolicy(registry.policies, entry?.policyId ?? policyOf.get(clockId) ?? 'opinion.release'),
+      );
+      const ack = entry?.script ?? otherClocks;
       const alertId = String(data.alertId);
       if (e.detailType === 'Alert.Resolved') finished.add(alertId);
       const stale = () => finished.has(alertId);
       if (e.detailType === 'Alert.Raised' || e.detailType === 'Alert.Escalated') {
-        agenda.add({ at: sim.t + esc.ackWindowMs, sweep: 'alerts', stale });
+        inThePast({ at: sim.t + esc.ackWindowMs, sweep: 'alerts', stale });
         const recipient = (data.recipients as string[] | undefined)?.[0];
-        if (entry && recipient && data.level === entry.script.ackLevel) {
-          agenda.add({
-            at: sim.t + entry.script.ackDelayMs,
+        if (recipient && data.level === ack.ackLevel) {
+          inThePast({
+            at: sim.t + ack.ackDelayMs,
             run: async () => {
               // A later warning may have replaced this alert, or the clock been met: nothing to do then.
               if (stale()) return;
@@ -391,7 +466,7 @@ export async function seedDemoHistory(
         }
       }
       if (e.detailType === 'Alert.Acknowledged' || e.detailType === 'Alert.Reminded')
-        agenda.add({ at: sim.t + esc.remindEveryMs, sweep: 'alerts', stale });
+        inThePast({ at: sim.t + esc.remindEveryMs, sweep: 'alerts', stale });
     });
 
     for (const s of scripts) {
@@ -469,17 +544,54 @@ export async function seedDemoHistory(
       });
     }
 
+    // The mediation caseload over the same days; its day-counted clocks warn at 09:00 and breach at
+    // the end of their last day, so the sweeper runs at those instants each day as well.
+    const mediationCaseIds: string[] = [];
+    const mediation = scheduleMediationHistory(
+      {
+        add: (step) => agenda.add(step),
+        now: () => sim.t,
+        cutoff,
+        call,
+        clock: (id) => getClock(h, id),
+        nextAlarm: (r) => nextDueInstant(r),
+        departmentKey: (id) => {
+          const key = opts.departmentKeys?.[id];
+          if (!key) throw new Error(`demo history: no API key for department ${id}`);
+          return key;
+        },
+        created: async (caseId) => {
+          mediationCaseIds.push(caseId);
+          await d.ddb.send(
+            new UpdateCommand({
+              TableName: d.tableName,
+              Key: DEMO_HISTORY_KEY,
+              UpdateExpression: 'SET mediationCaseIds = list_append(mediationCaseIds, :id)',
+              ExpressionAttributeValues: { ':id': [caseId] },
+            }),
+          );
+        },
+      },
+      mediationHistoryScripts(opts.seed ?? 2026, firstDayStart, days - 8, opts.mediationCases ?? 120),
+    );
+    if ((opts.mediationCases ?? 120) > 0)
+      for (let day = firstDayStart; day < now - HOUR; day += DAY) {
+        agenda.add({ at: day + 1, sweep: 'clocks' });
+        if (day + 9 * HOUR < now - HOUR) agenda.add({ at: day + 9 * HOUR, sweep: 'clocks' });
+      }
+
     const drain = async () => {
       while (committed.length > 0) await relayEvents(h, committed.splice(0));
     };
 
-    for (let step = agenda.next(); step; step = agenda.next()) {
-      if (step.stale?.()) continue;
-      if (step.at > now) throw new Error('demo history ran into the present');
-      sim.t = Math.max(sim.t, step.at);
-      if (step.run) await step.run();
-      else if (step.sweep === 'clocks') await sweepDueClocks(h);
-      else await sweepAlerts(h);
+    for (let batch = agenda.nextBatch(BATCH_MS); batch.length > 0; batch = agenda.nextBatch(BATCH_MS)) {
+      const last = batch.at(-1)!;
+      if (last.at > now) throw new Error('demo history ran into the present');
+      // The batch happens at its last step's instant: a few minutes late for the first, never past a sweep.
+      sim.t = Math.max(sim.t, last.at);
+      if (last.sweep === 'clocks') await sweepDueClocks(h);
+      else if (last.sweep === 'alerts') await sweepAlerts(h);
+      else await Promise.all(batch.map((b) => b.run!()));
       await drain();
     }
     // Anything committed another way than a transaction (none today) is still relayed.
@@ -490,6 +602,8 @@ export async function seedDemoHistory(
     const result = {
       generated: true,
       incidents: scripts.length,
+      mediationCases: mediation.started(),
+      mediationClosed: mediation.closed(),
       clocks,
       events,
       acknowledgements,
@@ -505,6 +619,7 @@ export async function seedDemoHistory(
           days,
           seed: opts.seed ?? 2026,
           ...result,
+          mediationCaseIds,
           at: now,
         },
       }),
@@ -522,7 +637,12 @@ export async function seedDemoHistory(
  * the past: the live sweeper would fire them now and page people for the past. They are closed now,
  * through the API (their clocks are cancelled, their alerts resolved), and the history stays partial.
  */
-async function wrapUpInterrupted(d: PlatformDeps, baseUrl: string, incidentIds: string[]): Promise<void> {
+async function wrapUpInterrupted(
+  d: PlatformDeps,
+  baseUrl: string,
+  incidentIds: string[],
+  mediationCaseIds: string[],
+): Promise<void> {
   const login = await fetch(`${baseUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -540,6 +660,49 @@ async function wrapUpInterrupted(d: PlatformDeps, baseUrl: string, incidentIds: 
       body: JSON.stringify({ reason: '演示历史数据生成中断，未完成的事件已关闭' }),
     });
     if (!res.ok && res.status !== 409) throw new Error(`closing interrupted history incident ${id}: ${res.status}`);
+  }
+  // A mediation case the history left midway is ended through the API (terminated, then closed, as
+  // a hub would end it); any of its clocks still due in the past is cancelled through the clock
+  // service's own plan, so no past deadline pages the people on duty now.
+  const post = (path: string, body: unknown, key: string) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+  const registry = await loadClockRegistry(d);
+  const now = d.clock.now();
+  for (const id of mediationCaseIds) {
+    await post(
+      `/v1/mediation-cases/${id}/failure`,
+      { reason: '演示历史数据生成中断，案件已终止', routesTold: ['litigation'] },
+      `demo-history-wrap-up-fail-${id}`,
+    );
+    await post(`/v1/mediation-cases/${id}/close`, {}, `demo-history-wrap-up-close-${id}`);
+    const clocks = await Promise.all(
+      [
+        'limit',
+        'respondent',
+        'confirmation-application',
+        'confirmation-acceptance',
+        'confirmation-decision',
+        'performance',
+        'visit',
+        'dispatch-1',
+        'dispatch-2',
+        'risk-1',
+      ].map((k) => getClock(d, `${id}.${k}`)),
+    );
+    const overdue = clocks.filter((c) => c && (c.status === 'running' || c.status === 'paused') && c.dueAt <= now);
+    if (overdue.length === 0) continue;
+    const changes = await planClocks(
+      d,
+      registry,
+      overdue.map((c) => ({ kind: 'cancel' as const, clockId: c!.id, reason: '演示历史数据生成中断' })),
+      now,
+    );
+    const { writes, events } = clockWrites(d, changes);
+    await commit(d, writes, events);
   }
   await d.ddb.send(
     new UpdateCommand({

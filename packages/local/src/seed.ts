@@ -100,7 +100,11 @@ export async function seedDemo(
   );
   await seedDemoRosters(d);
   await seedMediationDemo(d);
-  if (history) await seedDemoHistory(functionDeps, baseUrl, history);
+  if (history)
+    await seedDemoHistory(functionDeps, baseUrl, {
+      departmentKeys: Object.fromEntries(departments.map((x) => [x.id, x.apiKey])),
+      ...history,
+    });
   const credentials: Credentials = {
     baseUrl,
     departments,

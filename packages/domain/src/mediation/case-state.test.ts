@@ -176,6 +176,26 @@ describe('a court delegation from intake to satisfaction', () => {
       ),
     ).toBe('already-recorded');
 
+    // Parties who decline judicial confirmation at signing get no application clock; they may still apply.
+    const declined = recordAgreement(
+      ext.state,
+      {
+        documentNo: '镜调字〔2026〕19号',
+        facts: '拖欠劳务费',
+        terms: ['公司于4月30日前支付3万元'],
+        amountFen: 3_000_000,
+        performanceDueAt: T0 + 60 * DAY,
+        confirmationDeclined: true,
+        by: 'm1',
+      },
+      T0 + 30 * DAY,
+    );
+    expect(declined.clocks.map((c) => `${c.kind}:${c.key}`)).toEqual(['meet:limit', 'start:performance']);
+    expect(declined.state.agreement?.confirmationDeclined).toBe(true);
+    expect(
+      applyConfirmation(declined.state, 'court', 'm1', T0 + 31 * DAY).clocks.map((c) => `${c.kind}:${c.key}`),
+    ).toEqual(['start:confirmation-acceptance']);
+
     // Judicial confirmation: applied, accepted (3 days), decided (15 days).
     const applied = applyConfirmation(agreed.state, 'court', 'm1', T0 + 31 * DAY);
     expect(applied.clocks.map((c) => `${c.kind}:${c.key}`)).toEqual([

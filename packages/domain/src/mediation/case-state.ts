@@ -465,7 +465,7 @@ export function recordAgreement(c: MediationCase, cmd: AgreeCommand, now: number
     performanceDueAt: cmd.performanceDueAt,
     prevented: d.state.prevented,
   });
-  d.start('confirmation-application', MEDIATION_POLICY_IDS.confirmationApplication, now);
+  if (!cmd.confirmationDeclined) d.start('confirmation-application', MEDIATION_POLICY_IDS.confirmationApplication, now);
   const days = Math.max(1, Math.ceil((cmd.performanceDueAt - now) / DAY));
   d.start('performance', MEDIATION_POLICY_IDS.performance, now, {
     duration: `P${days}D`,

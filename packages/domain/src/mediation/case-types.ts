@@ -62,6 +62,12 @@ export interface Agreement {
   amountFen: number;
   performanceDueAt: number;
   /**
+   * The parties said at signing that they will not apply for judicial confirmation (it is their
+   * right, not a duty): no 30-day application clock then, so nobody on duty is alerted for a window
+   * the parties chose not to use. They may still apply while the case is agreed or closed.
+   */
+  confirmationDeclined?: boolean;
+  /**
    * The version of the city's 人民调解协议书 template in force when the agreement was recorded (0:
    * the default); its PDF prints from that version. Absent on agreements recorded before templates.
    */
