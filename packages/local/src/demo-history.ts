@@ -32,6 +32,7 @@ import { logger } from '@fazhi/platform/logger';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoShifts } from './demo-data';
 import { mediationHistoryScripts, scheduleMediationHistory } from './mediation-history';
 import { MEDIATION_DEPARTMENTS } from './mediation-seed';
+import { pick, prng } from './prng';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -63,18 +64,6 @@ export interface DemoHistoryResult {
   events: number;
   acknowledgements: number;
   ms: number;
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 type Level = 'I' | 'II' | 'III' | 'IV' | 'hot';
@@ -153,15 +142,6 @@ const CHANNELS: Record<string, string[]> = {
   response: ['官方微博', '12345 热线通报', '微信公众号'],
 };
 export const HISTORY_DEPARTMENTS = DEPT_WEIGHTS.map(([id]) => id);
-
-function pick<T>(r: () => number, weighted: [T, number][]): T {
-  let x = r() * weighted.reduce((s, [, w]) => s + w, 0);
-  for (const [v, w] of weighted) {
-    x -= w;
-    if (x <= 0) return v;
-  }
-  return weighted.at(-1)![0];
-}
 
 /** The incidents of the history, in order of occurrence: a pure function of the seed and the span. */
 export function historyScripts(seed: number, firstDayStart: number, days: number, count: number): IncidentScript[] {

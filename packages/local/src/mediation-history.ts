@@ -12,6 +12,7 @@
 // so most clocks are met before any warning and the few meant to be late really breach.
 import type { ClockRecord } from '@fazhi/platform/clocks/clock-record';
 import { DEMO_MEDIATION_STRUCTURE } from './mediation-seed';
+import { pick, prng } from './prng';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -126,26 +127,6 @@ const TITLES: Record<string, string[]> = {
   other: ['集体经济收益分配纠纷'],
 };
 const RETURN_REASONS = ['本案不属于本委员会受理范围，建议分派专业调委会', '当事人住所不在本辖区，建议分派属地调委会'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function pick<T>(r: () => number, weighted: [T, number][]): T {
-  let x = r() * weighted.reduce((s, [, w]) => s + w, 0);
-  for (const [v, w] of weighted) {
-    x -= w;
-    if (x <= 0) return v;
-  }
-  return weighted.at(-1)![0];
-}
 
 /** The organisation the dispatch rules and the structure give a dispute (DEMO_DISPATCH_RULES, then the township). */
 export function organisationFor(disputeType: string, regionCode: string, source: Source): string {
@@ -317,6 +298,15 @@ export function scheduleMediationHistory(
       const r = prng(s.seed);
       const between = (from: number, to: number) => from + Math.floor(r() * Math.max(0, to - from));
       const idem = (step: string) => `demo-history-mediation-${s.n}-${step}`;
+      const dispute = {
+        title: s.title,
+        disputeType: s.disputeType,
+        regionCode: s.regionCode,
+        amountFen: s.amountFen,
+        peopleInvolved: s.peopleInvolved,
+        risk: s.risk,
+        parties: parties(s.n),
+      };
       let caseId: string;
       if (s.source === 'court-delegation') {
         const posted = (await ctx.call(
@@ -330,14 +320,8 @@ export function scheduleMediationHistory(
                 detail: {
                   data: {
                     referenceNo: `（${new Date(s.receivedAt).getUTCFullYear()}）皖0202民诉前调${100 + s.n}号`,
-                    title: s.title,
+                    ...dispute,
                     summary: `${s.title}，经人民法院引导，当事人同意诉前调解。`,
-                    disputeType: s.disputeType,
-                    regionCode: s.regionCode,
-                    amountFen: s.amountFen,
-                    peopleInvolved: s.peopleInvolved,
-                    risk: s.risk,
-                    parties: parties(s.n),
                     referredAt: new Date(s.receivedAt).toISOString(),
                   },
                 },
@@ -354,14 +338,8 @@ export function scheduleMediationHistory(
           'justice.hub',
           {
             source: s.source,
-            title: s.title,
+            ...dispute,
             summary: `${s.title}，当事人${s.source === 'hotline' ? '致电 12345 热线' : s.source === 'window' ? '到中心窗口' : '经排查发现后'}申请调解。`,
-            disputeType: s.disputeType,
-            regionCode: s.regionCode,
-            amountFen: s.amountFen,
-            peopleInvolved: s.peopleInvolved,
-            risk: s.risk,
-            parties: parties(s.n),
             receivedAt: new Date(s.receivedAt).toISOString(),
           },
           idem('intake'),
