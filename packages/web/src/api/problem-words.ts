@@ -78,6 +78,13 @@ const CODES: Record<string, string> = {
   'unknown-user': '不是本部门的用户',
   'unknown-person': '平台人员名录中没有此用户（请填写包案领导的登录账号）',
   'foreign-user': '属于其他部门，且未被列为本部门可用的代班人员',
+  // The clock engine's codes (packages/domain/src/clocks/clock-state.ts), whose messages are English.
+  'out-of-bounds': '超出该时限政策允许的范围',
+  'not-accepted': '不是该时限允许的事由',
+  'invalid-duration': '期限格式不正确',
+  'too-early': '早于允许的最早时间',
+  'no-open-pause': '该时限当前没有中止，无需恢复',
+  'not-allowed': '该项由法律规定，不能自行填写',
 };
 
 /** The last segment of a problem `type` URI: `https://fazhi.gov.cn/problems/not-found` → `not-found`. */
