@@ -50,7 +50,9 @@ beforeAll(async () => {
     dropTablesOnStop: true,
     tableName: `session-${Date.now().toString(36)}`,
     dataDir,
-    history: { days: 40, incidents: 14 },
+    // No mediation caseload: 120 cases would add minutes on a loaded CI machine (its own test is
+    // tests/local/demo-history.test.ts; tests/browser/mediation.test.ts drives the mediators' pages).
+    history: { days: 40, incidents: 14, mediationCases: 0 },
     log: () => undefined,
   });
   chromium = await launchChromium();
