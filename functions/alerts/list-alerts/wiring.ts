@@ -37,5 +37,5 @@ export const listAlertsWiring = defineFunction({
     },
   ],
   permissions: [],
-  table: combineAccess(P.department, { query: { gsi1: ['DEPTALERTS#'] } }),
+  table: combineAccess(P.department, { query: { gsi1: ['DEPTALERTS#', 'PERSON#'] } }),
 });

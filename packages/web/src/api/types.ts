@@ -72,11 +72,14 @@ export interface Alert {
   warning?: string;
   level: AlertLevel;
   recipients: string[];
+  /** The recipients by name (the person directory), same order; absent from older servers. */
+  recipientNames?: string[];
   status: AlertStatus;
   raisedAt: string;
   escalatedAt?: string;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
+  acknowledgedByName?: string;
   resolvedAt?: string;
   dueAt: string;
 }

@@ -78,12 +78,15 @@ export async function refreshBoard(full = false): Promise<Alert[]> {
 }
 
 /** Moves an acknowledged alert at once instead of waiting for the next poll. */
-export function markAcknowledged(alertId: string): void {
+export function markAcknowledged(
+  alertId: string,
+  by: Pick<Alert, 'acknowledgedBy' | 'acknowledgedByName' | 'acknowledgedAt'>,
+): void {
   const data = boardStore.get();
   const acked = data.alerts.find((a) => a.id === alertId);
   boardStore.set({
     ...data,
     alerts: data.alerts.filter((a) => a.id !== alertId),
-    acknowledged: acked ? [{ ...acked, status: 'acknowledged' }, ...data.acknowledged] : data.acknowledged,
+    acknowledged: acked ? [{ ...acked, ...by, status: 'acknowledged' }, ...data.acknowledged] : data.acknowledged,
   });
 }

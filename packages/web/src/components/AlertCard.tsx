@@ -80,7 +80,7 @@ export function AlertCard({ alert, now, onAcknowledged }: Props) {
           </div>
           <div>
             <dt class="visually-hidden">{t('alert.recipients', { names: '' })}</dt>
-            <dd>{t('alert.recipients', { names: alert.recipients.join('、') || '—' })}</dd>
+            <dd>{t('alert.recipients', { names: (alert.recipientNames ?? alert.recipients).join('、') || '—' })}</dd>
           </div>
           <div>
             <dt class="visually-hidden">{t('alert.raisedAt', { time: '' })}</dt>

@@ -68,7 +68,7 @@ export const en: Record<MessageKey, string> = {
   'board.noClocks': 'Your department has no running deadlines.',
   'board.finished': 'Finished in the last 12 hours',
   'board.acknowledged': 'Acknowledged, awaiting the milestone',
-  'board.acknowledgedBy': 'acknowledged by {who} at {time}; reminded every 30 min until met',
+  'board.acknowledgedBy': 'acknowledged by {who} at {time}; reminded again until met, as its clock rules say',
   'board.serverTime': 'Server time {time}',
   'board.virtualClock': ' (demo clock)',
   'board.sound': 'Sound',

@@ -67,7 +67,7 @@ export const zh = {
   'board.noClocks': '本部门当前没有运行中的时限。',
   'board.finished': '近 12 小时已办结',
   'board.acknowledged': '已确认，待办结',
-  'board.acknowledgedBy': '{who} 于 {time} 确认；办结前每 30 分钟再次提醒',
+  'board.acknowledgedBy': '{who} 于 {time} 确认；办结前将按时限规则再次提醒',
   'board.serverTime': '服务器时间 {time}',
   'board.virtualClock': '（演示时钟）',
   'board.sound': '声音提醒',

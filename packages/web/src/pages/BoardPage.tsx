@@ -80,7 +80,12 @@ export function BoardPage({ session, expired = false }: { session: Session; expi
   }, [alerts.length, t]);
 
   const onAcknowledged = (alert: Alert) => {
-    markAcknowledged(alert.id);
+    // Until the next poll brings the server's record, the board names the person who pressed 确认.
+    markAcknowledged(alert.id, {
+      acknowledgedBy: session.user.username,
+      acknowledgedByName: session.user.displayName,
+      acknowledgedAt: new Date(Date.now() + serverClock.offsetMs).toISOString(),
+    });
     refresh();
   };
 
@@ -210,7 +215,7 @@ export function BoardPage({ session, expired = false }: { session: Session; expi
                 <span class="muted">
                   {' — '}
                   {t('board.acknowledgedBy', {
-                    who: a.acknowledgedBy ?? '—',
+                    who: a.acknowledgedByName ?? a.acknowledgedBy ?? '—',
                     time: a.acknowledgedAt ? formatDateTime(instant(a.acknowledgedAt)) : '—',
                   })}
                 </span>
