@@ -136,6 +136,18 @@ describe('httpRoute path parameters', () => {
     expect(ran).toBe(false);
   });
 
+  it('lets through a path API Gateway delivers decoded (Chinese, a space, a bare %)', async () => {
+    // Prepare: an HTTP API hands the function rawPath percent-decoded
+    const h = httpRoute(withParams, async () => ({ status: 200, body: {} }));
+    // Act
+    const res = await h(
+      { ...get('01KJP4C580PPCE3J2ZETH2AT29'), rawPath: '/v1/things/调解 100%' } as APIGatewayProxyEventV2,
+      context(10_000),
+    );
+    // Assess
+    expect(res.statusCode).toBe(200);
+  });
+
   it('hands the handler the parameters it declared', async () => {
     const res = await httpRoute(withParams, async ({ params }) => ({ status: 200, body: params }))(
       get('01KJP4C580PPCE3J2ZETH2AT29'),

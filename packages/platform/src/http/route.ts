@@ -17,7 +17,7 @@ import {
 } from '../errors';
 import { logger } from '../logger';
 import type { RouteWiring } from '../wiring';
-import { checkHeaders, checkParams, checkTarget, correlationIdOf } from './edge';
+import { checkHeaders, checkParams, checkTargetBounds, correlationIdOf } from './edge';
 import { type HttpResponse, problemOf, problemResponse } from './problem';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -152,7 +152,8 @@ export function httpRoute<R extends RouteWiring>(route: R, fn: (ctx: RouteContex
       const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       // The gateway checks these too; a function invoked another way (a test event, a second API in
       // front of it, an API Gateway that lets a longer target through) meets the same bounds here.
-      if (event.rawPath) checkTarget(event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath);
+      // Only the bounds: API Gateway's rawPath arrives decoded (edge.ts checkTargetBounds).
+      checkTargetBounds(event.rawPath ?? '', event.rawQueryString ?? '');
       checkHeaders(headers);
       const correlationId = correlationOf(event);
       const rawBody = rawBodyOf(event);
