@@ -325,6 +325,7 @@ export function AgreementForm({ c, onChanged }: Props) {
   const [terms, setTerms] = useState('');
   const [amount, setAmount] = useState('');
   const [due, setDue] = useState('');
+  const [declined, setDeclined] = useState(false);
   const a = useAction(c, onChanged);
   const err = (n: string) => fieldError(a.error, n);
   const submit = () => {
@@ -338,6 +339,7 @@ export function AgreementForm({ c, onChanged }: Props) {
         .filter(Boolean),
       amountFen: Math.round((Number.parseFloat(amount) || 0) * 100),
       performanceDueAt: dueMs !== undefined ? toChinaIso(dueMs) : '',
+      ...(declined ? { confirmationDeclined: true } : {}),
     });
   };
   return (
@@ -380,6 +382,15 @@ export function AgreementForm({ c, onChanged }: Props) {
           />
         </Field>
       </div>
+      <label class="med-check">
+        <input
+          type="checkbox"
+          checked={declined}
+          data-testid="agreement-confirmation-declined"
+          onChange={(e) => setDeclined(e.currentTarget.checked)}
+        />
+        双方当事人表示不申请司法确认（不计30日申请期限，之后仍可申请）
+      </label>
     </Shell>
   );
 }
