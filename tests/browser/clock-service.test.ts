@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagedCalendar } from '@fazhi/domain/clocks/calendar';
-import { cityDayOf, endOfCityDay, startOfCityDay, weekdayOfDay } from '@fazhi/domain/clocks/city-time';
+import {
+  cityDayOf,
+  civilFromDay,
+  dayOfIsoDate,
+  endOfCityDay,
+  startOfCityDay,
+  weekdayOfDay,
+} from '@fazhi/domain/clocks/city-time';
 import { allFunctions } from '@fazhi/functions';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -242,6 +249,33 @@ describe('a test service on the platform clock API', () => {
     expect(received.find((e) => e.detailType === 'Clock.Met')?.data).toMatchObject({ late: true });
     await page.reload();
     await page.getByTestId('board').waitFor(WAIT);
+    // the board moves it to the finished clocks, and says it was met late
+    const finished = page.locator('[data-testid=finished-clocks] [data-testid=clock-card]', { hasText: title });
+    await expect.poll(() => finished.getAttribute('data-status'), WAIT).toBe('met');
+    expect(await finished.getByTestId('clock-state').getAttribute('data-state')).toBe('met-late');
     await shot('5-met');
   }, 240_000);
+
+  it('flags a due counted into a year whose holidays are not loaded as provisional, on the board', async () => {
+    // Prepare: Christmas Eve; ten working days reach next year, whose arrangement is not published
+    const year = civilFromDay(cityDayOf(now())).year;
+    await advanceTo(startOfCityDay(dayOfIsoDate(`${year}-12-24`)) + 10 * HOUR);
+    const next = civilFromDay(cityDayOf(now())).year + 1;
+    const title = `跨年暂定案 ${Date.now().toString(36)}`;
+
+    // Act
+    const started = await api('POST', '/v1/test-cases', {
+      token: officer,
+      body: { title, departmentId: 'propaganda', period: { duration: 'P10D', documentNo: '测试决定〔2026〕9号' } },
+    });
+
+    // Assess: the API and the card both say the due is provisional, and for which year
+    expect(started.status, started.text).toBe(200);
+    expect(started.json).toMatchObject({ provisional: true, provisionalYears: [next] });
+    await page.reload();
+    const card = page.locator('[data-testid=running-clocks] [data-testid=clock-card]', { hasText: title });
+    await card.waitFor(WAIT);
+    expect(await card.getByTestId('clock-provisional').textContent()).toBe(`暂定（${next} 年节假日安排尚未载入）`);
+    await shot('6-provisional');
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { toLocalInput } from '../../packages/web/src/time/china-time';
 import { testDdbEndpoint } from '../support/ddb-endpoint';
@@ -169,6 +170,12 @@ describe('the duty board at 3 a.m.', () => {
       .toEqual(expect.arrayContaining(['raised', 'escalated', 'acknowledged', 'notified', 'resolved']));
     const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
     expect(timeline).toContain('升级至带班领导');
+    // the people in it by name: who was alerted and who acknowledged, not their usernames
+    const officer = DEMO_USERS.find((u) => u.username === 'propaganda.duty')?.displayName;
+    expect(officer).toMatch(/[\u4e00-\u9fff]{2,}/);
+    const acknowledged = page.locator('[data-testid=timeline-entry][data-kind=acknowledged]');
+    expect(await acknowledged.first().textContent()).toContain(officer!);
+    expect(timeline).not.toMatch(/propaganda\.(duty|leader|head)/);
     expect(timeline).toContain('已发送');
     expect(timeline).not.toMatch(/\b(raised|escalated|superseded|clock-met)\b/);
     await shot('4-timeline');
@@ -193,6 +200,18 @@ describe('the duty board at 3 a.m.', () => {
     const outcomes = await rows.evaluateAll((es) => es.map((e) => e.getAttribute('data-outcome')));
     expect(outcomes).toContain('late');
     await shot('5-stats');
+
+    // Act: take the range past today, so it holds the incident's press-conference clock (24 h), running
+    const cell = async (id: string) => Number(await propaganda.getByTestId(id).textContent());
+    const later = new Date((await serverNow()) + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('stats-to').fill(later);
+    await page.getByTestId('stats-refresh').click();
+    // Assess: a clock not yet due is 未到期: not 未完成, not 已到期, not in the rate
+    await expect.poll(() => cell('stats-pending'), WAIT).toBeGreaterThanOrEqual(1);
+    expect(await cell('stats-open')).toBe(0);
+    expect(await cell('stats-total')).toBe((await cell('stats-on-time')) + (await cell('stats-late')));
+    const heads = await page.getByTestId('stats-table').locator('thead th').allTextContents();
+    expect(heads).toContain('未到期');
 
     // Act: export
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export').click()]);

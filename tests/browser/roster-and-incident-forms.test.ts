@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../packages/local/src/demo-data';
 import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { toLocalInput } from '../../packages/web/src/time/china-time';
 import { testDdbEndpoint } from '../support/ddb-endpoint';
@@ -166,7 +167,15 @@ describe('the incident forms', () => {
     const incident = await fetch(`${runtime.baseUrl}/v1/opinion-incidents/${id}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(((await incident.json()) as { milestones: unknown[] }).milestones).toHaveLength(1);
+    const read = (await incident.json()) as { milestones: unknown[]; names: Record<string, string> };
+    expect(read.milestones).toHaveLength(1);
+    // who recorded it, by name, in the API's names and on the page, after a reload as well
+    const head = DEMO_USERS.find((u) => u.username === 'propaganda.head')?.displayName;
+    expect(head).toMatch(/[\u4e00-\u9fff]{2,}/);
+    expect(read.names['propaganda.head']).toBe(head);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('milestones').textContent(), WAIT).toContain(head!);
+    expect(await page.getByTestId('milestones').textContent()).not.toContain('propaganda.head');
     await page.screenshot({ path: `${SHOTS}incident-already-recorded.png` });
   });
 });

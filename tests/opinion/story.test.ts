@@ -267,6 +267,14 @@ describe('issue 3: a level Ⅱ incident reported 4 h 50 min after it happened', 
     expect(warning).toMatchObject({ reason: 'warning', resolution: 'superseded' });
     const times = items.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+    // and the people it names, as they are called: the directory's display names
+    const leader = DEMO_USERS.find((u) => u.username === 'propaganda.leader')?.displayName;
+    expect(leader).toBeTruthy();
+    expect(r.json.names['propaganda.leader']).toBe(leader);
+    const named = new Set(
+      items.flatMap((e) => [...((e.recipients as string[]) ?? []), ...(e.by ? [e.by as string] : [])]),
+    );
+    expect(Object.keys(r.json.names).sort()).toEqual([...named].sort());
   });
 
   it('counts the release as late and the press conference as not yet due, and refuses to acknowledge a resolved alert', async () => {

@@ -2,6 +2,7 @@ import { alertHistory } from '@fazhi/domain/alerts/alert-history';
 import { PlatformError } from '@fazhi/platform/errors';
 import { toCityIso } from '@fazhi/platform/events/envelope';
 import { httpRoute } from '@fazhi/platform/http/route';
+import { displayNames } from '@fazhi/platform/repos/people';
 import { requireDepartmentView } from '../../clocks/shared/visibility';
 import { alertNotifications, getAlert, subjectAlertIds } from '../shared/alert-store';
 import { caseAlertsWiring } from './wiring';
@@ -30,5 +31,11 @@ export const handler = httpRoute(caseAlertsWiring.routes![0]!, async ({ principa
   const items = entries
     .sort((x, y) => x.at - y.at)
     .map((e) => ({ ...e, at: toCityIso(e.at), dueAt: toCityIso(e.dueAt) }));
-  return { status: 200, body: { items } };
+  // The people the entries name, as the page shows them (王建国, not propaganda.duty).
+  const names = await displayNames(
+    d,
+    new Set(shown.map((a) => a.departmentId)),
+    entries.flatMap((e) => [...(e.recipients ?? []), ...(e.by ? [e.by] : [])]),
+  );
+  return { status: 200, body: { items, names: Object.fromEntries(names) } };
 });

@@ -41,12 +41,20 @@ export const caseAlertsWiring = defineFunction({
           'For an incident: `/v1/subjects/opinion-incident/{incidentId}/alerts`. Oldest first. Only alerts of departments you may see.',
         tags: ['alerts'],
         responses: {
-          200: { description: 'The entries', schema: z.object({ items: z.array(caseAlertEntrySchema) }) },
+          200: {
+            description: 'The entries',
+            schema: z.object({
+              items: z.array(caseAlertEntrySchema),
+              names: z
+                .record(z.string(), z.string())
+                .describe('the people the entries name (recipients, who acknowledged): username → displayName'),
+            }),
+          },
           401: { description: 'Not authenticated' },
         },
       },
     },
   ],
   permissions: [],
-  table: combineAccess(P.department, { read: ['SUBJECTALERTS#', 'ALERT#'] }),
+  table: combineAccess(P.department, { read: ['SUBJECTALERTS#', 'ALERT#'], query: { gsi1: ['PERSON#'] } }),
 });

@@ -19,7 +19,14 @@ export const getIncidentWiring = defineFunction({
         summary: 'Read an incident with its clocks, milestones and timeline',
         tags: ['opinion'],
         responses: {
-          200: { description: 'The incident', schema: incidentViewSchema },
+          200: {
+            description: 'The incident',
+            schema: incidentViewSchema.extend({
+              names: z
+                .record(z.string(), z.string())
+                .describe('the people the milestones and the timeline name: username → displayName'),
+            }),
+          },
           401: { description: 'Not authenticated' },
           403: { description: 'Not allowed to see this incident' },
           404: { description: 'No such incident' },
@@ -28,5 +35,5 @@ export const getIncidentWiring = defineFunction({
     },
   ],
   permissions: [],
-  table: combineAccess(P.department, { read: ['INCIDENT#'] }),
+  table: combineAccess(P.department, { read: ['INCIDENT#'], query: { gsi1: ['PERSON#'] } }),
 });

@@ -34,7 +34,15 @@ export const incidentViewSchema = z.object({
       recordedBy: z.string(),
     }),
   ),
-  timeline: z.array(z.object({ at: z.string(), type: z.string(), text: z.string(), textEn: z.string() })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      type: z.string(),
+      text: z.string(),
+      textEn: z.string(),
+      by: z.string().optional().describe('who acted; the text begins with this username'),
+    }),
+  ),
   version: z.number().int(),
   createdAt: z.string(),
 });
@@ -73,7 +81,13 @@ export function incidentView(s: IncidentState): IncidentView {
       ...(c.metAt !== undefined ? { metAt: toCityIso(c.metAt) } : {}),
     })),
     milestones: s.milestones.map(milestoneView),
-    timeline: s.timeline.map((t) => ({ at: toCityIso(t.at), type: t.type, text: t.text, textEn: t.textEn })),
+    timeline: s.timeline.map((t) => ({
+      at: toCityIso(t.at),
+      type: t.type,
+      text: t.text,
+      textEn: t.textEn,
+      ...(t.by !== undefined ? { by: t.by } : {}),
+    })),
     version: s.version,
     createdAt: toCityIso(s.createdAt),
   };

@@ -106,6 +106,7 @@ describe('openIncident', () => {
       type: 'opened',
       text: 'propaganda.duty 登记舆情事件“某路段危化品车辆侧翻”，级别：Ⅱ级（重大）；发生于 2026-11-22 11:00，发现于 2026-11-22 13:30',
       textEn: expect.stringContaining('Level II (major)'),
+      by: 'propaganda.duty',
     });
     expect(state.timeline[1]?.text).toBe(
       '开始计时：权威发布，时限 5小时，自 2026-11-22 11:00 起算，2026-11-22 16:00 到期',

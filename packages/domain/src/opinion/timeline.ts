@@ -21,6 +21,8 @@ export interface TimelineEntry {
   type: TimelineType;
   text: string;
   textEn: string;
+  /** Who acted, where the text begins with their username: a page puts their name in its place. */
+  by?: string;
 }
 
 interface ClockWords {
@@ -38,6 +40,7 @@ export const timeline = {
       'opened',
       `${i.by} 登记舆情事件“${i.title}”，级别：${l.zh}；发生于 ${t(i.occurredAt)}，发现于 ${t(i.discoveredAt)}`,
       `${i.by} opened incident "${i.title}", ${l.en}; occurred ${t(i.occurredAt)}, discovered ${t(i.discoveredAt)} (UTC+8)`,
+      i.by,
     );
   },
   clockStarted(at: number, c: ClockWords) {
@@ -77,6 +80,7 @@ export const timeline = {
       'milestone',
       `${m.by} 记录${label.zh}：${t(m.at)} 通过${m.channel}（${evidence}）`,
       `${m.by} recorded ${label.en.toLowerCase()}: ${t(m.at)} UTC+8 via ${m.channel} (${evidence})`,
+      m.by,
     );
   },
   clockMet(at: number, c: ClockWords, metAt: number) {
@@ -102,6 +106,7 @@ export const timeline = {
       'regraded',
       `${r.by} 调整级别：${from.zh} → ${to.zh}，理由：${r.reason}`,
       `${r.by} regraded: ${from.en} → ${to.en}; reason: ${r.reason}`,
+      r.by,
     );
   },
   clockCancelled(at: number, c: ClockWords, why: 'regraded' | 'closed') {
@@ -115,10 +120,11 @@ export const timeline = {
       'closed',
       `${c.by} 关闭事件，理由：${c.reason}`,
       `${c.by} closed the incident; reason: ${c.reason}`,
+      c.by,
     );
   },
 };
 
-function entry(at: number, type: TimelineType, text: string, textEn: string): TimelineEntry {
-  return { at, type, text, textEn };
+function entry(at: number, type: TimelineType, text: string, textEn: string, by?: string): TimelineEntry {
+  return { at, type, text, textEn, ...(by !== undefined ? { by } : {}) };
 }

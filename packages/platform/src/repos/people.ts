@@ -67,6 +67,28 @@ export async function findPerson(d: PlatformDeps, username: string): Promise<Per
   return p && { username: p.username, departmentId: p.departmentId, displayName: p.displayName };
 }
 
+/**
+ * The names people are called by, for usernames a page shows (an alert's recipients, who recorded a
+ * milestone): one query per department given, one lookup for each username none of them holds. A
+ * username the directory does not know (a department system's `dept.<id>`) is left out.
+ */
+export async function displayNames(
+  d: PlatformDeps,
+  departmentIds: Iterable<string>,
+  usernames: Iterable<string>,
+): Promise<Map<string, string>> {
+  const wanted = new Set(usernames);
+  const names = new Map<string, string>();
+  const directories = await Promise.all([...new Set(departmentIds)].map((id) => departmentPeople(d, id)));
+  for (const people of directories) for (const [u, p] of people) names.set(u, p.displayName);
+  const others = [...wanted].filter((u) => !names.has(u) && !u.startsWith('dept.'));
+  const found = await Promise.all(others.map((u) => findPerson(d, u)));
+  found.forEach((p, i) => {
+    if (p) names.set(others[i]!, p.displayName);
+  });
+  return new Map([...names].filter(([u]) => wanted.has(u)));
+}
+
 /** The departments whose directory holds this username (normally one). */
 export async function departmentsOfPerson(d: PlatformDeps, username: string): Promise<string[]> {
   return queryPages(

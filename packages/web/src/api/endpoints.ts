@@ -1,7 +1,7 @@
 import { request } from './http';
 import type {
   Alert,
-  CaseAlertEntry,
+  CaseAlertHistory,
   Clock,
   ClockOutcome,
   Department,
@@ -36,7 +36,7 @@ export const api = {
   alerts: (status: 'open' | 'all', departmentId?: string) =>
     request<Items<Alert>>('GET', `/v1/alerts${q({ status, departmentId })}`),
   caseAlerts: (subjectType: string, subjectId: string) =>
-    request<Items<CaseAlertEntry>>('GET', `/v1/subjects/${seg(subjectType)}/${seg(subjectId)}/alerts`),
+    request<CaseAlertHistory>('GET', `/v1/subjects/${seg(subjectType)}/${seg(subjectId)}/alerts`),
   acknowledge: (alertId: string) => request<Alert>('POST', `/v1/alerts/${seg(alertId)}/ack`, { body: {} }),
 
   incidents: () => request<Items<Incident>>('GET', '/v1/opinion-incidents?status=open'),

@@ -110,6 +110,8 @@ export interface TimelineEntry {
   type: string;
   text: string;
   textEn: string;
+  /** Who acted; the text begins with this username. */
+  by?: string;
 }
 
 export interface Incident {
@@ -126,6 +128,8 @@ export interface Incident {
   timeline: TimelineEntry[];
   version: number;
   createdAt: string;
+  /** On a read (not on a command's reply): who recorded the milestones, username → name. */
+  names?: Record<string, string>;
 }
 
 export interface OpenIncidentBody {
@@ -216,6 +220,11 @@ export interface OnDuty {
   current?: DutyShift;
   next?: DutyShift;
   head?: DutyPerson;
+}
+
+/** A case's alert history, with the people it names: username → name. */
+export interface CaseAlertHistory extends Items<CaseAlertEntry> {
+  names?: Record<string, string>;
 }
 
 export interface CaseAlertEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseAlertEntry } from '../api/types';
 import { i18nFor } from '../i18n/i18n';
-import { alertLine, mergeTimeline } from './alert-timeline';
+import { alertLine, mergeTimeline, namedText } from './alert-timeline';
 
 const zh = i18nFor('zh-CN');
 const entry = (over: Partial<CaseAlertEntry>): CaseAlertEntry => ({
@@ -51,5 +51,40 @@ describe('mergeTimeline', () => {
       zh.pick,
     );
     expect(merged.map((l) => l.source)).toEqual(['alert', 'incident']);
+  });
+});
+
+describe('namedText', () => {
+  it('puts the actor’s name where the entry begins with their username, and leaves other text alone', () => {
+    // Prepare
+    const name = (u: string) => ({ 'propaganda.duty': '林慧敏' })[u] ?? u;
+    // Act
+    const named = namedText('propaganda.duty 记录权威发布：…', 'propaganda.duty', name);
+    const elsewhere = namedText('开始计时：权威发布 propaganda.duty', 'propaganda.duty', name);
+    const unnamed = namedText('权威发布按时完成', undefined, name);
+    const prefixOnly = namedText('propaganda.dutyx 记录', 'propaganda.duty', name);
+    // Assess
+    expect(named).toBe('林慧敏 记录权威发布：…');
+    expect(elsewhere).toBe('开始计时：权威发布 propaganda.duty');
+    expect(unnamed).toBe('权威发布按时完成');
+    expect(prefixOnly).toBe('propaganda.dutyx 记录');
+  });
+
+  it('names the actors of the incident’s own entries in the merged timeline', () => {
+    const merged = mergeTimeline(
+      [
+        {
+          at: '2026-11-22T08:00:00+08:00',
+          type: 'opened',
+          text: 'propaganda.duty 登记舆情事件',
+          textEn: '',
+          by: 'propaganda.duty',
+        },
+      ],
+      [],
+      zh.pick,
+      (u) => (u === 'propaganda.duty' ? '林慧敏' : u),
+    );
+    expect(merged[0]?.text).toBe('林慧敏 登记舆情事件');
   });
 });

@@ -50,17 +50,26 @@ export function alertLine(
   return { at: e.at, source: 'alert', kind: e.kind, text, ...(e.outcome ? { outcome: e.outcome } : {}) };
 }
 
+/**
+ * An incident entry's text with the actor's name in place of their username. The domain writes an
+ * actor's entry as "<username> <what they did>" (its words are stored, so old entries keep them).
+ */
+export function namedText(text: string, by: string | undefined, name: (u: string) => string): string {
+  return by !== undefined && text.startsWith(`${by} `) ? `${name(by)} ${text.slice(by.length + 1)}` : text;
+}
+
 /** The incident's own entries and its alerts' entries in one list, oldest first. */
 export function mergeTimeline(
   incident: readonly TimelineEntry[],
   alerts: readonly TimelineLine[],
   pick: (zh: string, en: string | undefined) => string,
+  name: (u: string) => string = (u) => u,
 ): TimelineLine[] {
   const own: TimelineLine[] = incident.map((e) => ({
     at: e.at,
     source: 'incident',
     kind: e.type,
-    text: pick(e.text, e.textEn),
+    text: namedText(pick(e.text, e.textEn), e.by, name),
   }));
   return [...own, ...alerts].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import { hrefOf } from '../router';
 import { formatDateTime, instant } from '../time/china-time';
 
-export function IncidentDetailPage({ id }: { id: string; session: Session }) {
+export function IncidentDetailPage({ id, session }: { id: string; session: Session }) {
   const { t, pick, kindLabel, lang } = useI18n();
   const now = useServerNow();
   const incident = useLoad(() => api.incident(id), `incident:${id}`);
@@ -54,11 +54,21 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
       ? department.nameEn || department.name
       : department.name
     : data.responsibleDepartmentId;
-  const onChanged = (next: Incident) => incident.set(next);
+  // A command's reply carries no names; keep the read's until the next poll brings them again.
+  const onChanged = (next: Incident) => incident.set({ ...next, names: next.names ?? data.names });
+  const names: Record<string, string> = {
+    ...data.names,
+    ...alertHistory.data?.names,
+    [session.user.username]: session.user.displayName,
+  };
+  // A department system acts as `dept.<id>`: show the department's name.
+  const systemOf = (u: string) => departments.data?.items.find((x) => `dept.${x.id}` === u)?.name;
+  const nameOf = (u: string) => names[u] ?? systemOf(u) ?? u;
   const timeline = mergeTimeline(
     data.timeline,
-    (alertHistory.data?.items ?? []).map((e) => alertLine(e, t, kindLabel)),
+    (alertHistory.data?.items ?? []).map((e) => alertLine(e, t, kindLabel, nameOf)),
     pick,
+    nameOf,
   );
 
   return (
@@ -132,7 +142,7 @@ export function IncidentDetailPage({ id }: { id: string; session: Session }) {
                       </a>
                     </>
                   )}
-                  <span class="muted"> · {t('milestone.by', { name: m.recordedBy })}</span>
+                  <span class="muted"> · {t('milestone.by', { name: nameOf(m.recordedBy) })}</span>
                 </li>
               ))}
             </ul>

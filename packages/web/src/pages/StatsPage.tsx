@@ -37,11 +37,11 @@ function useChart(draw: (element: HTMLDivElement) => Promise<() => void> | undef
 function TallyCells({ x }: { x: OnTimeTally }) {
   return (
     <>
-      <td>{x.total}</td>
-      <td>{x.onTime}</td>
-      <td>{x.late}</td>
-      <td>{x.open}</td>
-      <td>{x.pending}</td>
+      <td data-testid="stats-total">{x.total}</td>
+      <td data-testid="stats-on-time">{x.onTime}</td>
+      <td data-testid="stats-late">{x.late}</td>
+      <td data-testid="stats-open">{x.open}</td>
+      <td data-testid="stats-pending">{x.pending}</td>
       <td data-testid="stats-rate">{rateText(x)}</td>
     </>
   );
