@@ -155,7 +155,12 @@ export class Api extends Construct {
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const w of props.wirings) {
       if (!w.routes?.length) continue;
-      const integration = new HttpLambdaIntegration(`${w.name}-integration`, props.functionOf(w.name));
+      // One invoke permission per function, for this API's routes (`<api>/*/*/*`), not one per route:
+      // CloudFormation's 500 resources a stack would otherwise go on route permissions (70 of them).
+      // Only this stack defines the API's routes, so the wider source ARN lets in no other caller.
+      const integration = new HttpLambdaIntegration(`${w.name}-integration`, props.functionOf(w.name), {
+        scopePermissionToRoute: false,
+      });
       for (const r of w.routes) {
         const [route] = this.httpApi.addRoutes({
           path: r.path,

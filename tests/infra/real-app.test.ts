@@ -29,6 +29,27 @@ describe('the real app', () => {
     expect(nag.violations.map((v) => `${v.ruleName} @ ${v.violatingResources[0]?.constructPath}`)).toEqual([]);
   });
 
+  it('lets API Gateway invoke each routed function once, from this API only, and leaves room under 500 resources', () => {
+    // Prepare
+    const routed = allFunctions.filter((w) => w.routes?.length);
+    const apiId = { Ref: logicalIdOf(s.stack.api.httpApi) };
+    // Act
+    // (the authoriser's own permission names the authorizers path)
+    const fromApi = resourcesOf('AWS::Lambda::Permission').filter(
+      (p) =>
+        p.Properties.Principal === 'apigateway.amazonaws.com' &&
+        !JSON.stringify(p.Properties.SourceArn).includes('authorizers'),
+    );
+    const targets = fromApi.map((p) => JSON.stringify(p.Properties.FunctionName));
+    // Assess: one per routed function, none per route, each for this API's routes only
+    expect(fromApi).toHaveLength(routed.length);
+    expect(new Set(targets).size).toBe(routed.length);
+    for (const p of fromApi) expect(JSON.stringify(p.Properties.SourceArn)).toContain(JSON.stringify(apiId));
+    for (const p of fromApi) expect(JSON.stringify(p.Properties.SourceArn)).toContain('/*/*/*');
+    // the next services need room: CloudFormation refuses a stack of more than 500 resources
+    expect(Object.keys(s.template.toJSON().Resources).length).toBeLessThanOrEqual(460);
+  });
+
   it('has one arm64 nodejs22.x function per wiring', () => {
     // Act
     const runtimes = allFunctions.map((w) => {
