@@ -62,7 +62,10 @@ export function IncidentDetailPage({ id, session }: { id: string; session: Sessi
     [session.user.username]: session.user.displayName,
   };
   // A department system acts as `dept.<id>`: show the department's name.
-  const systemOf = (u: string) => departments.data?.items.find((x) => `dept.${x.id}` === u)?.name;
+  const systemOf = (u: string) => {
+    const x = departments.data?.items.find((x) => `dept.${x.id}` === u);
+    return x && (lang === 'en' ? x.nameEn || x.name : x.name);
+  };
   const nameOf = (u: string) => names[u] ?? systemOf(u) ?? u;
   const timeline = mergeTimeline(
     data.timeline,
