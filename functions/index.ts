@@ -46,6 +46,9 @@ import { regradeIncidentWiring } from './opinion/regrade/wiring';
 import { meWiring } from './people/me/wiring';
 import { outboxRelayWiring } from './platform/outbox-relay/wiring';
 import { outboxSweepWiring } from './platform/outbox-sweep/wiring';
+import { transferCommandsWiring } from './transfers/commands/wiring';
+import { transfersEventsWiring } from './transfers/on-events/wiring';
+import { transfersReadWiring } from './transfers/read/wiring';
 
 export const allFunctions: FunctionWiring[] = [
   authorizeWiring,
@@ -94,4 +97,7 @@ export const allFunctions: FunctionWiring[] = [
   caseActionsWiring,
   mediationReadWiring,
   mediationEventsWiring,
+  transferCommandsWiring,
+  transfersReadWiring,
+  transfersEventsWiring,
 ];

@@ -28,6 +28,7 @@ import { opinionIncidentClosedV1 } from './types/opinion-incident-closed';
 import { opinionIncidentMilestoneRecordedV1 } from './types/opinion-incident-milestone-recorded';
 import { opinionIncidentOpenedV1 } from './types/opinion-incident-opened';
 import { opinionIncidentRegradedV1 } from './types/opinion-incident-regraded';
+import { TRANSFER_CASE_ENTRIES } from './types/transfer-case';
 
 export type { Audience, CatalogEntry } from './catalog-entry';
 export type { DepartmentKind } from './department-kind';
@@ -64,6 +65,7 @@ export const catalog: readonly CatalogEntry[] = [
   judicialConfirmationAcceptedV1,
   judicialConfirmationDecidedV1,
   ...MEDIATION_CASE_ENTRIES,
+  ...TRANSFER_CASE_ENTRIES,
 ];
 
 /** The entry for a detail-type: the given version, or the latest one when `version` is omitted. */

@@ -14,6 +14,7 @@ const EXAMPLES: Record<string, string> = {
   year: '2027',
   policyId: 'opinion.release',
   subjectType: 'opinion-incident',
+  action: 'decide-approval',
 };
 const concrete = (r: RouteWiring) =>
   r.path.replace(/\{(\w+)\}/g, (_, name: string) => EXAMPLES[name] ?? '01KJP4C580PPCE3J2ZETH2AT29');

@@ -196,7 +196,7 @@ describe('table grants, compared with the wiring', () => {
     expect(who(['DeleteItem'], 'DEPT#psb')).toEqual([]);
   });
 
-  it('deletes nothing but send claims, a mediation case’s own queue entries and a used phone code', () => {
+  it('deletes nothing but send claims, a mediation or transfer case’s own list entries and a used phone code', () => {
     // Act
     const deleters = allFunctions.flatMap((w) =>
       SAMPLES.filter((k) => allows(statementsOfRole(roleOf(w.name)), 'DeleteItem', TABLE, [k])).map(
@@ -209,6 +209,8 @@ describe('table grants, compared with the wiring', () => {
       'mediation-public MEDPUB#x1',
       'mediation-case-actions MEDCASE#x1',
       'mediation-on-events SENT#x1',
+      'transfers-commands TRCASE#x1',
+      'transfers-on-events TRCASE#x1',
     ]);
   });
 });

@@ -47,7 +47,8 @@ describe('the real app', () => {
     for (const p of fromApi) expect(JSON.stringify(p.Properties.SourceArn)).toContain(JSON.stringify(apiId));
     for (const p of fromApi) expect(JSON.stringify(p.Properties.SourceArn)).toContain('/*/*/*');
     // the next services need room: CloudFormation refuses a stack of more than 500 resources
-    expect(Object.keys(s.template.toJSON().Resources).length).toBeLessThanOrEqual(460);
+    // (480 since the transfers service's three functions; never above 490)
+    expect(Object.keys(s.template.toJSON().Resources).length).toBeLessThanOrEqual(480);
   });
 
   it('has one arm64 nodejs22.x function per wiring', () => {

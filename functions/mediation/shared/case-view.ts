@@ -4,6 +4,7 @@
 import { maskPersonalData } from '@fazhi/domain/exchange/personal-data';
 import type { MediationClockKey } from '@fazhi/domain/mediation/case-clocks';
 import type { MediationCase } from '@fazhi/domain/mediation/case-types';
+import { caseClockView } from '@fazhi/platform/clocks/case-clocks';
 import type { ClockRecord } from '@fazhi/platform/clocks/clock-record';
 import { toCityIso } from '@fazhi/platform/events/envelope';
 import * as z from 'zod';
@@ -75,24 +76,6 @@ export function summaryView(s: CaseSummary) {
   return { ...s, receivedAt: toCityIso(s.receivedAt) };
 }
 
-function clockView(key: MediationClockKey, r: ClockRecord) {
-  return {
-    key,
-    id: r.id,
-    policyId: r.policyId,
-    label: r.label,
-    departmentId: r.departmentId,
-    status: r.status,
-    startedAt: toCityIso(r.startedAt),
-    dueAt: toCityIso(r.dueAt),
-    provisional: r.provisionalYears.length > 0,
-    ...(r.metAt !== undefined ? { metAt: toCityIso(r.metAt) } : {}),
-    ...(r.breachedAt !== undefined ? { breachedAt: toCityIso(r.breachedAt) } : {}),
-    extensions: r.extensions.length,
-    pauses: r.pauses.length,
-  };
-}
-
 /** The ids of every clock the case started, to read them in one batch. */
 export function clockIdsOf(c: MediationCase): string[] {
   return Object.keys(c.clocks).map((k) => clockIdOf(c.id, k as MediationClockKey));
@@ -103,7 +86,7 @@ export function caseView(s: StoredCase, clocks: ReadonlyMap<string, ClockRecord>
   const keys = Object.keys(c.clocks) as MediationClockKey[];
   const clockViews = keys.flatMap((k) => {
     const r = clocks.get(clockIdOf(c.id, k));
-    return r ? [clockView(k, r)] : [];
+    return r ? [caseClockView(k, r)] : [];
   });
   const view = {
     ...c,

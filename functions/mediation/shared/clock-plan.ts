@@ -8,13 +8,14 @@
 // - confirmation-acceptance, confirmation-decision: the court (its own periods);
 // - risk-N: the public-security department of the structure (人民调解法 Art. 25).
 // An organisation without a department of its own falls back to the hub's.
-import type { MediationClockIntent, MediationClockKey } from '@fazhi/domain/mediation/case-clocks';
+import type { MediationClockKey } from '@fazhi/domain/mediation/case-clocks';
 import type { CaseDecision, MediationCase } from '@fazhi/domain/mediation/case-types';
 import { departmentOfOrganisation, type MediationStructure } from '@fazhi/domain/mediation/structure';
+import { caseClockCommand, caseClockId } from '@fazhi/platform/clocks/case-clocks';
 import type { ClockCommand } from '@fazhi/platform/clocks/clock-plan';
 import { CASE_SUBJECT } from './subject';
 
-export const clockIdOf = (caseId: string, key: MediationClockKey) => `${caseId}.${key}`;
+export const clockIdOf = (caseId: string, key: MediationClockKey) => caseClockId(caseId, key);
 
 const LABELS: Record<string, [string, string]> = {
   limit: ['调解期限', 'Mediation time limit'],
@@ -47,41 +48,13 @@ export function clockDepartment(key: MediationClockKey, c: MediationCase, s: Med
   return departmentOfOrganisation(s, c.organisationId);
 }
 
-function commandOf(i: MediationClockIntent, c: MediationCase, s: MediationStructure): ClockCommand {
-  const clockId = clockIdOf(c.id, i.key);
-  switch (i.kind) {
-    case 'start':
-      return {
-        kind: 'start',
-        spec: {
-          id: clockId,
-          policyId: i.policyId,
-          subject: { type: CASE_SUBJECT.type, id: c.id, title: c.title },
-          departmentId: clockDepartment(i.key, c, s),
-          startedAt: i.startedAt,
-          ...(i.period ? { period: i.period } : {}),
-          ...clockLabel(i.key),
-        },
-      };
-    case 'meet':
-      return { kind: 'meet', clockId, at: i.at };
-    case 'cancel':
-      return { kind: 'cancel', clockId, reason: i.reason };
-    case 'pause': {
-      const { kind: _k, key: _key, ...command } = i;
-      return { kind: 'pause', clockId, command };
-    }
-    case 'resume': {
-      const { kind: _k, key: _key, ...command } = i;
-      return { kind: 'resume', clockId, command };
-    }
-    case 'extend': {
-      const { kind: _k, key: _key, ...command } = i;
-      return { kind: 'extend', clockId, command };
-    }
-  }
-}
-
 export function caseClockCommands(decision: CaseDecision, s: MediationStructure): ClockCommand[] {
-  return decision.clocks.map((i) => commandOf(i, decision.state, s));
+  const c = decision.state;
+  return decision.clocks.map((i) =>
+    caseClockCommand(c.id, i, (key) => ({
+      subject: { type: CASE_SUBJECT.type, id: c.id, title: c.title },
+      departmentId: clockDepartment(key, c, s),
+      labels: clockLabel(key),
+    })),
+  );
 }

@@ -1,0 +1,13 @@
+import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-access';
+import { defineFunction, entryOf } from '@fazhi/platform/wiring';
+import { transferBreaches } from '../shared/subject';
+
+export const transfersEventsWiring = defineFunction({
+  name: 'transfers-on-events',
+  service: 'transfers',
+  description: 'Records a breached statutory time limit on its transfer case (有案难移 rests on it)',
+  entry: entryOf(import.meta.url, 'clock-breached.ts'),
+  subscriptions: [transferBreaches.wiring],
+  permissions: [],
+  table: combineAccess({ read: ['TRCASE#', 'CLOCK#'], write: ['TRCASE#'], delete: ['TRCASE#'] }, P.outbox),
+});
