@@ -50,7 +50,7 @@ beforeAll(async () => {
     dropTablesOnStop: true,
     tableName: `session-${Date.now().toString(36)}`,
     dataDir,
-    // No mediation caseload: 120 cases would add minutes on a loaded CI machine (its own test is
+    // No mediation caseload: 300 cases would add minutes on a loaded CI machine (its own test is
     // tests/local/demo-history.test.ts; tests/browser/mediation.test.ts drives the mediators' pages).
     history: { days: 40, incidents: 14, mediationCases: 0 },
     log: () => undefined,

@@ -5,6 +5,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_SHARDS, dueAlerts } from '../../functions/alerts/shared/alert-store';
 import {
+  DEFAULT_MEDIATION_CASES,
   DEMO_HISTORY_KEY,
   HISTORY_DEPARTMENTS,
   historyScripts,
@@ -15,10 +16,12 @@ import type { LocalRuntime } from '../../packages/local/src/runtime';
 import { dueClocks } from '../../packages/platform/src/clocks/clock-store';
 import { CLOCK_SHARDS } from '../../packages/platform/src/clocks/keys';
 import { pendingEvents } from '../../packages/platform/src/events/relay';
+import { limitBreaches, type ReportJson, recount, rowsOf, storedCases } from '../mediation/report-recount';
 import { type Api, apiOf, login, startTestRuntime } from '../support/runtime';
 
 const DAY = 86_400_000;
-const MEDIATION_CASES = 40;
+// The demo city as npm start makes it: a few hundred mediation cases (minutes on 2 cores).
+const MEDIATION_CASES = DEFAULT_MEDIATION_CASES;
 const monthOf = (ms: number) => cityDate(ms).slice(0, 7);
 const cityDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -29,30 +32,6 @@ interface Tally {
   open: number;
   pending: number;
   rate: number | null;
-}
-
-interface StoredCase {
-  id: string;
-  source: string;
-  organisationId?: string;
-  receivedAt: number;
-  dispatches: unknown[];
-  agreement?: { at: number };
-  failure?: { at: number };
-  closedAt?: number;
-  satisfaction: unknown[];
-}
-
-/** The cases as the table holds them, read directly (not through the API under test). */
-async function storedCases(rt: LocalRuntime, ids: string[]): Promise<StoredCase[]> {
-  return Promise.all(
-    ids.map(async (id) => {
-      const got = await rt.deps.ddb.send(
-        new GetCommand({ TableName: rt.tableName, Key: { pk: `MEDCASE#${id}`, sk: 'CASE' }, ConsistentRead: true }),
-      );
-      return got.Item!.state as StoredCase;
-    }),
-  );
 }
 
 describe('the scripts of the history', () => {
@@ -93,14 +72,13 @@ describe('the demo history on first start', () => {
   let to: string;
 
   beforeAll(async () => {
-    // 40 mediation cases rather than npm start's 120: the same scripts, a third of the minutes.
     rt = await startTestRuntime({ history: { mediationCases: MEDIATION_CASES } });
     api = apiOf(rt.baseUrl);
     token = await login(api, 'admin');
     const now = rt.clock.now();
     from = cityDate(now - 89 * DAY);
     to = cityDate(now);
-  }, 600_000);
+  }, 1_800_000);
   afterAll(() => rt?.stop());
 
   it('shows a 90-day trend with many days of data and a rate that moves', async () => {
@@ -200,7 +178,7 @@ describe('the demo history on first start', () => {
     const marker = await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: DEMO_HISTORY_KEY }));
     const ids = marker.Item?.mediationCaseIds as string[];
     // Act
-    const cases = await storedCases(rt, ids);
+    const cases = (await storedCases(rt, ids)).map((c) => c.state);
     // Assess
     expect(ids).toHaveLength(MEDIATION_CASES);
     expect(marker.Item?.mediationCases).toBe(MEDIATION_CASES);
@@ -215,38 +193,32 @@ describe('the demo history on first start', () => {
     expect(new Set(cases.map((c) => monthOf(c.receivedAt))).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('reports each month as a recount of the stored cases finds it', async () => {
+  it('reports each month, every counter of every row, as a recount of the stored cases finds it', async () => {
     // Prepare
     const hub = await login(api, 'justice.hub');
     const marker = await rt.deps.ddb.send(new GetCommand({ TableName: rt.tableName, Key: DEMO_HISTORY_KEY }));
-    const cases = await storedCases(rt, marker.Item?.mediationCaseIds as string[]);
-    const expected = new Map<string, Record<string, number>>();
-    const add = (ms: number | undefined, field: string) => {
-      if (ms === undefined) return;
-      const row = expected.get(monthOf(ms)) ?? { received: 0, resolved: 0, failed: 0, closed: 0 };
-      row[field]! += 1;
-      expected.set(monthOf(ms), row);
-    };
-    for (const c of cases) {
-      add(c.receivedAt, 'received');
-      add(c.agreement?.at, 'resolved');
-      add(c.failure?.at, 'failed');
-      add(c.closedAt, 'closed');
-    }
+    const ids = marker.Item?.mediationCaseIds as string[];
+    const structure = await api('GET', '/v1/mediation/structure', { token: hub });
+    const channels = new Map(
+      (structure.json.structure.organisations as { id: string; channelId: string }[]).map((o) => [o.id, o.channelId]),
+    );
+    const cases = await storedCases(rt, ids);
+    const expected = recount(cases, await limitBreaches(rt, ids), (o) => channels.get(o));
     // Act
     const months = [...expected.keys()].sort();
     const reports = await Promise.all(
       months.map((m) => api('GET', `/v1/mediation/reports/monthly?month=${m}`, { token: hub })),
     );
-    // Assess
+    // Assess: the same rows and counters; and the history has the shapes the report is for
     expect(months.length).toBeGreaterThanOrEqual(3);
     reports.forEach((r, i) => {
       expect(r.status, r.text).toBe(200);
-      const t = r.json.totals as Record<string, number>;
-      expect({ received: t.received, resolved: t.resolved, failed: t.failed, closed: t.closed }, months[i]).toEqual(
-        expected.get(months[i]!),
-      );
+      expect(rowsOf(r.json as ReportJson), months[i]).toEqual(expected.get(months[i]!));
     });
+    const total = (f: string) => [...expected.values()].reduce((s, m) => s + (m.get('all')?.[f] ?? 0), 0);
+    for (const f of ['received', 'resolved', 'failed', 'closed', 'overdue', 'satisfactionCount', 'amountFen'])
+      expect(total(f), f).toBeGreaterThan(0);
+    expect(cases.some((c) => c.breached.includes('limit'))).toBe(true);
   });
 
   it('is made once: a second run finds the marker and writes nothing', async () => {

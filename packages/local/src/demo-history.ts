@@ -14,7 +14,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '@fazhi/domain/clock';
 import { durationMs } from '@fazhi/domain/clocks/duration';
-import { cityDayOf, getClockPolicy, nextDueInstant, startOfCityDay } from '@fazhi/domain/clocks/index';
+import { cityDayOf, getClockPolicy, isoDateOfDay, nextDueInstant, startOfCityDay } from '@fazhi/domain/clocks/index';
 import { OPINION_CLOCK_SPECS, type OpinionClockKind } from '@fazhi/domain/opinion/clock-kinds';
 import { sweepAlerts } from '@fazhi/functions/alerts/shared/alert-sweep';
 import { getRoster, putRoster } from '@fazhi/functions/alerts/shared/rosters';
@@ -40,6 +40,9 @@ const DAY = 24 * HOUR;
 
 export const DEMO_HISTORY_KEY = { pk: 'DEMO', sk: 'HISTORY' };
 
+/** Mediation cases a first start makes unless told otherwise (FAZHI_DEMO_CASES). */
+export const DEFAULT_MEDIATION_CASES = 300;
+
 export interface DemoHistoryOptions {
   /** Days of history before today (city time). Default 90. */
   days?: number;
@@ -47,8 +50,17 @@ export interface DemoHistoryOptions {
   incidents?: number;
   /** PRNG seed. Default 2026. */
   seed?: number;
-  /** Mediation cases over those days (mediation-history.ts). Default 120 (≈ 1.6 s a case on 2 cores); 0 makes none. */
+  /**
+   * Mediation cases over those days (mediation-history.ts). Default 300, a county's three months
+   * (Gaoping received 1,676 disputes in a year): ≈ 1.6 s a case on 2 cores; 0 makes none.
+   */
   mediationCases?: number;
+  /**
+   * Waits until every event put on the bus so far has reached its subscribers, retries included
+   * (the local bus's settle): the runtime passes it. Without it the next simulated step can run
+   * before a subscriber has made what that step needs.
+   */
+  settle?: () => Promise<void>;
   /** Each demo department's API key: the court posts its delegations and confirmation answers with its own. */
   departmentKeys?: Record<string, string>;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
@@ -313,6 +325,14 @@ export async function seedDemoHistory(
   );
   const days = opts.days ?? 90;
   const count = opts.incidents ?? 30;
+  const mediationCaseCount = opts.mediationCases ?? DEFAULT_MEDIATION_CASES;
+  // Minutes of waiting on a first start: say so before, and how far it has got while it runs.
+  opts.log?.('demo history: generating', {
+    days,
+    incidents: count,
+    mediationCases: mediationCaseCount,
+    expectMinutes: Math.ceil((40 + mediationCaseCount * 1.7) / 60),
+  });
   const now = d.clock.now();
   const today = cityDayOf(now);
   const firstDayStart = startOfCityDay(today - days);
@@ -552,18 +572,22 @@ export async function seedDemoHistory(
           );
         },
       },
-      mediationHistoryScripts(opts.seed ?? 2026, firstDayStart, days - 8, opts.mediationCases ?? 120),
+      mediationHistoryScripts(opts.seed ?? 2026, firstDayStart, days - 8, mediationCaseCount),
     );
-    if ((opts.mediationCases ?? 120) > 0)
+    if (mediationCaseCount > 0)
       for (let day = firstDayStart; day < now - HOUR; day += DAY) {
         agenda.add({ at: day + 1, sweep: 'clocks' });
         if (day + 9 * HOUR < now - HOUR) agenda.add({ at: day + 9 * HOUR, sweep: 'clocks' });
       }
 
     const drain = async () => {
-      while (committed.length > 0) await relayEvents(h, committed.splice(0));
+      do {
+        while (committed.length > 0) await relayEvents(h, committed.splice(0));
+        await opts.settle?.();
+      } while (committed.length > 0);
     };
 
+    let nextProgress = firstDayStart + 14 * DAY;
     for (let batch = agenda.nextBatch(BATCH_MS); batch.length > 0; batch = agenda.nextBatch(BATCH_MS)) {
       const last = batch.at(-1)!;
       if (last.at > now) throw new Error('demo history ran into the present');
@@ -573,6 +597,15 @@ export async function seedDemoHistory(
       else if (last.sweep === 'alerts') await sweepAlerts(h);
       else await Promise.all(batch.map((b) => b.run!()));
       await drain();
+      // A progress line every simulated fortnight, so a first start that takes minutes shows it moves.
+      if (sim.t >= nextProgress) {
+        opts.log?.('demo history: progress', {
+          through: isoDateOfDay(cityDayOf(sim.t)),
+          mediationCases: mediation.started(),
+          ms: Date.now() - started,
+        });
+        nextProgress = sim.t + 14 * DAY;
+      }
     }
     // Anything committed another way than a transaction (none today) is still relayed.
     for (let round = 0; round < 10; round++) {

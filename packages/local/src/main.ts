@@ -4,6 +4,12 @@ import { startLocalRuntime } from './runtime';
 
 const port = Number(process.env.FAZHI_PORT ?? process.env.PORT ?? 3000);
 const quiet = process.env.FAZHI_QUIET === '1';
+// FAZHI_DEMO_CASES: how many mediation cases the first start's history makes (default 300, ≈ 1.6 s each).
+const demoCases = process.env.FAZHI_DEMO_CASES;
+if (demoCases !== undefined && !/^\d{1,4}$/.test(demoCases)) {
+  console.error(`Fazhi could not start: FAZHI_DEMO_CASES must be a whole number from 0 to 9999, not "${demoCases}"`);
+  process.exit(1);
+}
 
 const runtime = await startLocalRuntime({
   port,
@@ -11,7 +17,8 @@ const runtime = await startLocalRuntime({
   ...(process.env.FAZHI_CLOCK === 'virtual' ? { clock: 'virtual' as const } : {}),
   ...(process.env.FAZHI_WEBHOOKS_ALLOW_LOOPBACK === '1' ? { allowLoopbackWebhooks: true } : {}),
   // 90 days of past incidents, clocks and alerts, made once at first start (FAZHI_DEMO_HISTORY=0: none).
-  history: process.env.FAZHI_DEMO_HISTORY !== '0',
+  history:
+    process.env.FAZHI_DEMO_HISTORY !== '0' && (demoCases === undefined ? true : { mediationCases: Number(demoCases) }),
   log: quiet ? () => undefined : undefined,
 }).catch((e: Error) => {
   console.error(`Fazhi could not start: ${e.message}`);

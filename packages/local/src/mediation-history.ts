@@ -10,6 +10,7 @@
 // Each case is a small process on the history's agenda (spawnCase): it waits for its next instant,
 // acts, reads its clocks back and times its next step against the instant the sweeper would warn,
 // so most clocks are met before any warning and the few meant to be late really breach.
+import { cityDayOf, civilFromDay, startOfCityDay } from '@fazhi/domain/clocks/city-time';
 import type { ClockRecord } from '@fazhi/platform/clocks/clock-record';
 import { DEMO_MEDIATION_STRUCTURE } from './mediation-seed';
 import { pick, prng } from './prng';
@@ -17,7 +18,6 @@ import { pick, prng } from './prng';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const CITY = 8 * HOUR;
 
 export interface MediationHistoryContext {
   /** Adds an action at an instant to the history's agenda. */
@@ -273,9 +273,10 @@ function spawn(
 
 /** The next instant in city working hours (09:00–17:30) at or after t. */
 function workingHours(t: number): number {
-  const local = (t + CITY) % DAY;
-  if (local < 9 * HOUR) return t - local + 9 * HOUR;
-  if (local > 17.5 * HOUR) return t - local + DAY + 9 * HOUR;
+  const day = cityDayOf(t);
+  const local = t - startOfCityDay(day);
+  if (local < 9 * HOUR) return startOfCityDay(day) + 9 * HOUR;
+  if (local > 17.5 * HOUR) return startOfCityDay(day + 1) + 9 * HOUR;
   return t;
 }
 
@@ -474,7 +475,7 @@ export function scheduleMediationHistory(
       }
       const agreedAt = ctx.now();
       await act(mediator, 'agreement', {
-        documentNo: `镜调〔${new Date(agreedAt + CITY).getUTCFullYear()}〕${1000 + s.n}号`,
+        documentNo: `镜调〔${civilFromDay(cityDayOf(agreedAt)).year}〕${1000 + s.n}号`,
         facts: `${s.title}。经调解，双方自愿达成如下协议。`,
         terms: [
           `被申请人于${s.performanceDays}日内支付申请人${(s.amountFen / 100).toLocaleString('zh-CN')}元`,

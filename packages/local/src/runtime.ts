@@ -299,7 +299,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     d.webUrl = baseUrl;
 
     const credentialsFile = join(dataDir, 'credentials.json');
-    const history = opts.history === true ? { log } : opts.history ? { log, ...opts.history } : false;
+    const settle = () => bus!.settle();
+    const history = opts.history === true ? { log, settle } : opts.history ? { log, settle, ...opts.history } : false;
     const credentials =
       opts.seed === false ? undefined : await seedDemo(internal, credentialsFile, baseUrl, history, d);
 

@@ -479,6 +479,30 @@ export class LocalBus implements EventPublisher {
     return { replayed, failed };
   }
 
+  /**
+   * Delivers everything queued, retries included, without waiting out their delays, until the queue
+   * is empty (a target that keeps failing ends in the dead-letter store, as it would have). For the
+   * demo history only: its simulated past must not run ahead of its events' subscribers (a court's
+   * delegation becomes a case in a subscriber, and the hub dispatches that case next).
+   */
+  async settle(): Promise<void> {
+    for (;;) {
+      await this.idle();
+      const page = await this.ddb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'BUSQ' },
+          ConsistentRead: true,
+          Limit: 100,
+        }),
+      );
+      const items = ((page.Items ?? []) as QueueItem[]).filter((i) => !this.finished.has(i.sk));
+      if (items.length === 0 || this.stopped) return;
+      await Promise.all(items.map((i) => this.dispatch(i)));
+    }
+  }
+
   /** Resolves when nothing is being attempted (retries waiting for their time do not count). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
