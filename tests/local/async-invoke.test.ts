@@ -161,6 +161,55 @@ describe('an event older than the function’s maximum event age', () => {
   });
 });
 
+describe('settling the bus, as the demo history does between its steps', () => {
+  it('delivers a retry now instead of after Lambda’s minute, and stops when the queue is empty', async () => {
+    // Prepare: Lambda's real delays (a minute, then two); the first attempt fails, the second works
+    const raw = new DynamoDBClient({
+      endpoint: testDdbEndpoint(),
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const tableName = `settle${process.pid}${Math.random().toString(36).slice(2, 8)}`;
+    await ensureTable(raw, tableName);
+    const clock = new ManualClock(Date.now());
+    const d = { clock, newId: idFactory(clock) } as unknown as PlatformDeps;
+    const bus = new LocalBus(
+      d,
+      buildTargets([flakyWiring], async () => async (ev) => {
+        try {
+          await import(flakyWiring.entry).then((m) => m.handler(ev));
+        } finally {
+          flaky.failing = false;
+        }
+      }),
+      {
+        retryBaseMs: 60_000,
+        asyncRetryDelaysMs: [60_000, 120_000],
+        store: { ddb: documentClient(raw), tableName },
+        log: () => undefined,
+      },
+    );
+    flaky.failing = true;
+    flaky.attempts.length = 0;
+    flaky.done.length = 0;
+    const e = busEvent('test.flaky');
+    const started = performance.now();
+
+    // Act
+    await bus.put([e]);
+    await bus.settle();
+    const waitedMs = performance.now() - started;
+    const letters = await bus.deadLetters();
+    await bus.stop();
+
+    // Assess: two attempts, the second delivered well before a minute, nothing dead-lettered
+    expect(flaky.attempts.map((a) => a.eventId)).toEqual([e.detail.meta.eventId, e.detail.meta.eventId]);
+    expect(flaky.done).toEqual([e.detail.meta.eventId]);
+    expect(waitedMs).toBeLessThan(30_000);
+    expect(letters).toEqual([]);
+  });
+});
+
 describe('the same function in the synthesised template', () => {
   it('has an EventInvokeConfig with the wiring’s counts and its rule’s DLQ as on-failure destination', () => {
     // Prepare
