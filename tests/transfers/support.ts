@@ -9,10 +9,33 @@ const CITY = 8 * 3_600_000;
 const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
-/** A test arrangement for 2027 (the packaged calendars stop at 2026), loaded by the tests. */
+/**
+ * A test arrangement for 2027 (the packaged calendars stop at 2026), loaded by the tests. It has a
+ * weekday holiday in most months (Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day on
+ * their likely dates), so a test that needs a holiday ahead finds one until the autumn of 2027.
+ */
 export const YEAR_2027 = {
   year: 2027,
-  holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'],
+  holidays: [
+    '2027-01-01',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-04-05',
+    '2027-05-03',
+    '2027-05-04',
+    '2027-05-05',
+    '2027-06-09',
+    '2027-09-15',
+    '2027-10-01',
+    '2027-10-04',
+    '2027-10-05',
+    '2027-10-06',
+    '2027-10-07',
+  ],
   workdays: ['2027-02-14'],
   source: 'test arrangement (not the published notice)',
   verified: false,
@@ -77,5 +100,80 @@ export const DOCUMENTS = [
 
 export const TRANSFER = { policeDepartmentId: 'psb', procuratorateDepartmentId: 'procuratorate', documents: DOCUMENTS };
 
-export type ClockView = { key: string; status: string; dueAt: string; departmentId: string; metAt?: string };
+export type ClockView = {
+  key: string;
+  status: string;
+  startedAt?: string;
+  dueAt: string;
+  departmentId: string;
+  metAt?: string;
+};
 export const clockOf = (view: { clocks: ClockView[] }, key: string) => view.clocks.find((c) => c.key === key);
+
+// ── working days, city days and the inbox (reverse-path, pass-on-and-materials) ─────────────────
+
+/** The city day (UTC+8) of an instant, as a day number. */
+export const cityDay = dayOf;
+/** 10:00 city time of a city day. */
+export const tenOn = (day: number) => day * DAY - CITY + 10 * HOUR;
+/** 24:00 of a city day: the last on-time instant of a period whose last day it is. */
+export const endOfDay = endOf;
+export { isWorkingDay };
+
+/** The n-th working day after `day` (the day itself not counted). */
+export function workingDayAfter(day: number, n: number): number {
+  let d = day;
+  for (let k = 0; k < n; ) if (isWorkingDay(++d)) k++;
+  return d;
+}
+
+/** The n-th working day before `day`. */
+export function workingDayBefore(day: number, n: number): number {
+  let d = day;
+  for (let k = 0; k < n; ) if (isWorkingDay(--d)) k++;
+  return d;
+}
+
+/** N working days: the start day not counted, weekends and holidays skipped, 调休 workdays counted. */
+export const workingDaysDue = (start: number, days: number) => endOf(workingDayAfter(dayOf(start), days));
+
+/** The same count if only Saturdays and Sundays were rest days: differs when a holiday is crossed. */
+export function weekdaysOnlyDue(start: number, days: number): number {
+  let d = dayOf(start);
+  for (let k = 0; k < days; ) {
+    const w = new Date(++d * DAY).getUTCDay();
+    if (w !== 0 && w !== 6) k++;
+  }
+  return endOf(d);
+}
+
+/** The first public holiday on a weekday at least `minDays` after `now` (packaged calendars and YEAR_2027). */
+export function nextWeekdayHoliday(now: number, minDays: number): number {
+  for (let d = dayOf(now) + minDays; d < dayOf(now) + 400; d++) {
+    const w = new Date(d * DAY).getUTCDay();
+    if (w !== 0 && w !== 6 && !isWorkingDay(d)) return d;
+  }
+  throw new Error('no weekday holiday ahead in the loaded calendars');
+}
+
+export type InboxEvent = { type: string; data: Record<string, any> };
+
+/** Every event in the department's inbox about the case (its own events and its clocks'), oldest first. */
+export async function inboxOf(api: Api, apiKey: string, caseId: string): Promise<InboxEvent[]> {
+  const out: InboxEvent[] = [];
+  let after = '';
+  for (;;) {
+    const r = await api('GET', `/v1/inbox?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, {
+      token: apiKey,
+    });
+    if (r.status !== 200) throw new Error(`inbox: ${r.status} ${r.text}`);
+    const items = r.json.items as { event: Record<string, any> }[];
+    for (const { event } of items) {
+      const data = (event.detail?.data ?? {}) as Record<string, any>;
+      if (data.caseId === caseId || data.subject?.id === caseId)
+        out.push({ type: String(event['detail-type'] ?? event.detailType), data });
+    }
+    if (items.length === 0) return out;
+    after = r.json.next as string;
+  }
+}
