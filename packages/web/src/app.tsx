@@ -19,10 +19,21 @@ import { ApplyPage } from './public/ApplyPage';
 import { SurveyPage } from './public/SurveyPage';
 import { hrefOf, navigate, type Route, useRoute } from './router';
 import { useStore } from './store';
+import { NewTransferReportPage } from './transfers/NewTransferReportPage';
+import { TransferCasePage } from './transfers/TransferCasePage';
+import { TransfersPage } from './transfers/TransfersPage';
+import { takesPartInTransfers } from './transfers/words';
 
 const NAV: {
   route: Route;
-  key: 'nav.board' | 'nav.incidents' | 'nav.roster' | 'nav.stats' | 'nav.mediation' | 'nav.mediationReport';
+  key:
+    | 'nav.board'
+    | 'nav.incidents'
+    | 'nav.roster'
+    | 'nav.stats'
+    | 'nav.mediation'
+    | 'nav.mediationReport'
+    | 'nav.transfers';
   /** Shown only to those the page's API answers (the report is the hub's and admins'). */
   shownTo?: (session: Session) => boolean;
 }[] = [
@@ -36,6 +47,8 @@ const NAV: {
     key: 'nav.mediationReport',
     shownTo: (s) => hasRole(s, 'mediation-hub', 'admin'),
   },
+  // The departments that take part in 行刑衔接 (an enforcement agency, public security, the procuratorate) and admins.
+  { route: { name: 'transfers' }, key: 'nav.transfers', shownTo: takesPartInTransfers },
 ];
 
 const section = (route: Route): Route['name'] =>
@@ -43,7 +56,9 @@ const section = (route: Route): Route['name'] =>
     ? 'incidents'
     : route.name === 'mediation-case'
       ? 'mediation'
-      : route.name;
+      : route.name === 'transfer-case' || route.name === 'transfer-new'
+        ? 'transfers'
+        : route.name;
 
 const worksOnlyMediation = (session: Session): boolean =>
   hasRole(session, 'mediator', 'mediation-hub') &&
@@ -76,6 +91,12 @@ function Page({ route, session, expired }: { route: Route; session: Session; exp
       return <MediationCasePage id={route.id} session={session} />;
     case 'mediation-report':
       return <MediationReportPage />;
+    case 'transfers':
+      return <TransfersPage session={session} />;
+    case 'transfer-new':
+      return <NewTransferReportPage />;
+    case 'transfer-case':
+      return <TransferCasePage id={route.id} session={session} />;
     default:
       return (
         <div class="page">

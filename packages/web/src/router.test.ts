@@ -15,6 +15,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/stats')).toEqual({ name: 'stats' });
     expect(parseRoute('#/mediation')).toEqual({ name: 'mediation' });
     expect(parseRoute('#/mediation/01JD8Z')).toEqual({ name: 'mediation-case', id: '01JD8Z' });
+    expect(parseRoute('#/transfers')).toEqual({ name: 'transfers' });
+    expect(parseRoute('#/transfers/new')).toEqual({ name: 'transfer-new' });
+    expect(parseRoute('#/transfers/01JD8Z')).toEqual({ name: 'transfer-case', id: '01JD8Z' });
+    expect(hrefOf({ name: 'transfer-case', id: '01JD8Z' })).toBe('#/transfers/01JD8Z');
+    expect(hrefOf({ name: 'transfer-new' })).toBe('#/transfers/new');
     expect(parseRoute('#/apply')).toEqual({ name: 'apply' });
     expect(parseRoute('#/survey/eyJr.abc_-')).toEqual({ name: 'survey', token: 'eyJr.abc_-' });
   });
@@ -25,6 +30,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/incidents/%E0%A4%A').name).toBe('not-found');
     expect(parseRoute('#/mediation/a/b').name).toBe('not-found');
     expect(parseRoute('#/mediation/%E0%A4%A').name).toBe('not-found');
+    expect(parseRoute('#/transfers/a/b').name).toBe('not-found');
   });
 
   it('round-trips any incident id through hrefOf (property)', () => {

@@ -12,6 +12,9 @@ export type Route =
   | { name: 'mediation' }
   | { name: 'mediation-case'; id: string }
   | { name: 'mediation-report' }
+  | { name: 'transfers' }
+  | { name: 'transfer-new' }
+  | { name: 'transfer-case'; id: string }
   | { name: 'apply' }
   | { name: 'survey'; token: string }
   | { name: 'not-found'; path: string };
@@ -34,6 +37,15 @@ export function parseRoute(hash: string): Route {
       }
     }
     if (first === 'mediation-report' && !second) return { name: 'mediation-report' };
+    if (first === 'transfers') {
+      if (!second) return { name: 'transfers' };
+      if (second === 'new') return { name: 'transfer-new' };
+      try {
+        return { name: 'transfer-case', id: decodeURIComponent(second) };
+      } catch {
+        return { name: 'not-found', path };
+      }
+    }
     // The public pages, without sign-in: the online application and a party's satisfaction link.
     if (first === 'apply' && !second) return { name: 'apply' };
     if (first === 'survey' && second) return { name: 'survey', token: second };
@@ -60,6 +72,10 @@ export function hrefOf(route: Route): string {
       return '#/incidents/new';
     case 'mediation-case':
       return `#/mediation/${encodeURIComponent(route.id)}`;
+    case 'transfer-new':
+      return '#/transfers/new';
+    case 'transfer-case':
+      return `#/transfers/${encodeURIComponent(route.id)}`;
     case 'survey':
       return `#/survey/${route.token}`;
     case 'not-found':

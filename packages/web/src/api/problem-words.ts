@@ -45,6 +45,15 @@ const TITLES: Record<string, string> = {
   'clock-transition-invalid': '当前状态下不能执行此操作',
   'clock-extension-refused': '不允许延长该时限',
   'clock-policy-unknown': '没有这种时限规则',
+  // The transfers service (functions/transfers, packages/domain/src/transfers).
+  'not-your-step': '这一步不由本单位办理',
+  'not-your-case': '本单位不是该案件的办理单位',
+  'head-required': '移送审批应由行政执法机关负责人作出',
+  'transfer-transition-invalid': '案件当前状态下不能办理这一步',
+  'already-recorded': '这一步已经办理过了',
+  'transfer-report-invalid': '移送报告信息不完整，请按提示修改',
+  'transfer-action-unknown': '没有这个办理步骤',
+  'transfer-not-found': '找不到该移送案件，可能您无权查看',
   'too-many-requests': '请求过于频繁，请稍后再试',
   timeout: '服务器处理超时，请稍后重试',
   internal: '服务器出错，请稍后重试；如仍失败请联系管理员',
@@ -85,6 +94,11 @@ const CODES: Record<string, string> = {
   'too-early': '早于允许的最早时间',
   'no-open-pause': '该时限当前没有中止，无需恢复',
   'not-allowed': '该项由法律规定，不能自行填写',
+  // The transfers domain's codes (its messages are Chinese already; these keep them short).
+  'too-few': '专案组应当由2名或者2名以上行政执法人员组成',
+  'ip-only': '只有知识产权案件可以按合理嫌疑移送',
+  'wrong-department-kind': '所选单位不符合该步骤的要求',
+  self: '不能转送本机关',
 };
 
 /** The last segment of a problem `type` URI: `https://fazhi.gov.cn/problems/not-found` → `not-found`. */

@@ -10,6 +10,8 @@ export interface User {
   departmentName?: string;
   /** Filled in by the web from /v1/departments; the API's user carries the Chinese name only. */
   departmentNameEn?: string;
+  /** Filled in by the web from /v1/departments: what the department is (enforcement, procuratorate, …). */
+  departmentKinds?: string[];
 }
 
 export interface LoginResponse {

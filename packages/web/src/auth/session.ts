@@ -59,7 +59,12 @@ async function describeUser(token: string, known: User | undefined): Promise<Use
   if (departments.status === 'fulfilled') {
     const department = departments.value.items.find((d) => d.id === user.departmentId);
     if (department)
-      user = { ...user, departmentName: user.departmentName ?? department.name, departmentNameEn: department.nameEn };
+      user = {
+        ...user,
+        departmentName: user.departmentName ?? department.name,
+        departmentNameEn: department.nameEn,
+        departmentKinds: department.kinds,
+      };
   }
   return user;
 }
