@@ -28,7 +28,9 @@ import { opinionIncidentClosedV1 } from './types/opinion-incident-closed';
 import { opinionIncidentMilestoneRecordedV1 } from './types/opinion-incident-milestone-recorded';
 import { opinionIncidentOpenedV1 } from './types/opinion-incident-opened';
 import { opinionIncidentRegradedV1 } from './types/opinion-incident-regraded';
+import { RECOMMENDATION_ENTRIES } from './types/recommendation';
 import { TRANSFER_CASE_ENTRIES } from './types/transfer-case';
+import { TRANSFER_FLAG_ENTRIES } from './types/transfer-flag';
 
 export type { Audience, CatalogEntry } from './catalog-entry';
 export type { DepartmentKind } from './department-kind';
@@ -66,6 +68,8 @@ export const catalog: readonly CatalogEntry[] = [
   judicialConfirmationDecidedV1,
   ...MEDIATION_CASE_ENTRIES,
   ...TRANSFER_CASE_ENTRIES,
+  ...TRANSFER_FLAG_ENTRIES,
+  ...RECOMMENDATION_ENTRIES,
 ];
 
 /** The entry for a detail-type: the given version, or the latest one when `version` is omitted. */

@@ -15,6 +15,7 @@ const EXAMPLES: Record<string, string> = {
   policyId: 'opinion.release',
   subjectType: 'opinion-incident',
   action: 'decide-approval',
+  flagId: '0123456789abcdef0123456789abcdef',
 };
 const concrete = (r: RouteWiring) =>
   r.path.replace(/\{(\w+)\}/g, (_, name: string) => EXAMPLES[name] ?? '01KJP4C580PPCE3J2ZETH2AT29');

@@ -43,10 +43,16 @@ describe('the authorisation matrix', () => {
   it('covers every transfer route', () => {
     const routes = allFunctions.filter((f) => f.service === 'transfers').flatMap((f) => f.routes ?? []);
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /v1/recommendations',
       'GET /v1/transfer-cases',
       'GET /v1/transfer-cases/{caseId}',
+      'GET /v1/transfer-flags',
+      'POST /v1/recommendations',
+      'POST /v1/recommendations/{recommendationId}/{action}',
       'POST /v1/transfer-cases',
       'POST /v1/transfer-cases/{caseId}/{action}',
+      'POST /v1/transfer-flags/{flagId}/decision',
+      'POST /v1/transfer-penalty-cases',
     ]);
   });
 

@@ -11,6 +11,8 @@ import { getCase } from '../shared/case-store';
 import { runCaseCommand } from '../shared/run-command';
 import { ACTIONS, COMMAND_BODIES, type reportBodySchema } from '../shared/schemas';
 import { checkCommand } from './checks';
+import { decideFlagRoute, postPenaltyCases } from './detection';
+import { actOnRecommendation, issueRecommendation } from './recommendations';
 import { transferCommandsWiring } from './wiring';
 
 async function report({ principal, body, headers, rawBody, deps: d }: RouteContext<RouteWiring>) {
@@ -70,4 +72,8 @@ async function act({ principal, params, body, headers, rawBody, deps: d }: Route
 export const handler = httpRoutes(transferCommandsWiring.routes, {
   'POST /v1/transfer-cases': report,
   'POST /v1/transfer-cases/{caseId}/{action}': act,
+  'POST /v1/transfer-penalty-cases': postPenaltyCases,
+  'POST /v1/transfer-flags/{flagId}/decision': decideFlagRoute,
+  'POST /v1/recommendations': issueRecommendation,
+  'POST /v1/recommendations/{recommendationId}/{action}': actOnRecommendation,
 });

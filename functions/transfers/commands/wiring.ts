@@ -4,6 +4,13 @@ import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-acces
 import { defineFunction, entryOf, type RouteWiring } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { caseViewSchema } from '../shared/case-view';
+import {
+  flagDecisionBodySchema,
+  flagIdParam,
+  flagViewSchema,
+  penaltyCasesBodySchema,
+} from '../shared/detection-schemas';
+import { issueBodySchema, recActionBodySchema, recommendationViewSchema } from '../shared/recommendation-schemas';
 import { ACTIONS, actionBodySchema, reportBodySchema } from '../shared/schemas';
 
 // One route for every command after the report, `{action}` being the domain's command name in kebab
@@ -36,7 +43,7 @@ export const transferCommandsWiring = defineFunction({
   name: 'transfers-commands',
   service: 'transfers',
   description:
-    'Every step of an enforcement-to-criminal transfer case: report, approval, transfer, filing, supervision, reverse transfer',
+    'Every step of an enforcement-to-criminal transfer case (report, approval, transfer, filing, supervision, reverse transfer), the penalty cases for detection, flag decisions and recommendations',
   entry: entryOf(import.meta.url),
   routes: [
     {
@@ -76,6 +83,89 @@ export const transferCommandsWiring = defineFunction({
         },
       },
     },
+    {
+      method: 'POST',
+      path: '/v1/transfer-penalty-cases',
+      auth: 'either',
+      doc: {
+        summary: 'Post administrative penalty cases for detection (有案不移 / 以罚代刑 / 有案难移)',
+        description:
+          'Allowed: an enforcement agency (its system or its staff), up to 10 cases a request, each identified by its own case number: re-posting an unchanged case changes nothing, a changed one replaces it and is judged again. Each flag found goes to the procuratorate (TransferFlag.Raised) with its Chinese explanation. Send an `Idempotency-Key` to make a retry safe.',
+        tags: ['transfers'],
+        body: penaltyCasesBodySchema,
+        responses: {
+          200: {
+            description: 'Each case: created, changed or unchanged, and the flags it gives now',
+            schema: z.object({
+              items: z.array(
+                z.object({
+                  caseNo: z.string(),
+                  outcome: z.enum(['created', 'changed', 'unchanged']),
+                  flags: z.array(flagViewSchema),
+                }),
+              ),
+            }),
+          },
+          ...errors,
+        },
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/transfer-flags/{flagId}/decision',
+      auth: 'either',
+      doc: {
+        summary: 'Confirm or dismiss a flag (a procurator)',
+        description:
+          'Allowed: a person of a procuratorate. Dismissing needs a reason; the decision is kept with the threshold id and version. A confirmed 有案不移 makes the penalty on the case a 以罚代刑 flag. Send an `Idempotency-Key` to make a retry safe.',
+        tags: ['transfers'],
+        params: z.object({ flagId: flagIdParam }),
+        body: flagDecisionBodySchema,
+        responses: {
+          200: { description: 'The flag with its decision', schema: flagViewSchema },
+          ...errors,
+          404: { description: 'No such flag (or not visible to you)' },
+        },
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/recommendations',
+      auth: 'either',
+      doc: {
+        summary: 'Issue a recommendation (检察建议 by a procuratorate, 司法建议 by a court)',
+        description:
+          'The reply clock runs from delivery: 2 months for a 检察建议 (urgent: the period it sets, at most 60 days), 2 months / 15 days for a public-interest one, the court’s period for a 司法建议. Send an `Idempotency-Key` to make a retry safe.',
+        tags: ['transfers'],
+        body: issueBodySchema,
+        responses: {
+          201: { description: 'Issued; the recommendation with its reply clock', schema: recommendationViewSchema },
+          200: { description: 'Replayed', schema: recommendationViewSchema },
+          ...errors,
+        },
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/recommendations/{recommendationId}/{action}',
+      auth: 'either',
+      doc: {
+        summary: 'Take a step of a recommendation',
+        description:
+          'Actions: `reply` and `report-implementation` (the addressed department), `verify-implementation` and `withdraw` (the issuer). Send an `Idempotency-Key` to make a retry safe.',
+        tags: ['transfers'],
+        params: z.object({
+          recommendationId: ulidParam,
+          action: z.string().regex(/^[a-z][a-z-]{0,63}$/, 'an action name in kebab case'),
+        }),
+        body: recActionBodySchema,
+        responses: {
+          200: { description: 'The recommendation after the step', schema: recommendationViewSchema },
+          ...errors,
+          404: { description: 'No such recommendation (or not visible to you), or no such action' },
+        },
+      },
+    },
   ],
   permissions: [],
   table: combineAccess(
@@ -84,6 +174,12 @@ export const transferCommandsWiring = defineFunction({
     P.clockWrites,
     P.idempotency('transfer-report'),
     P.idempotency('transfer-command'),
+    P.idempotency('transfer-penalty'),
+    P.idempotency('transfer-flag'),
+    P.idempotency('recommendation-issue'),
+    P.idempotency('recommendation-command'),
+    // detection reads the agency's transfers (its list, then each case) and keeps penalty cases and flags
+    { read: ['TRPEN#', 'TRFLAG#', 'TRREC#'], write: ['TRPEN#', 'TRFLAG#', 'TRREC#'], query: { gsi1: ['TRQ#'] } },
     // delete: a step takes the case out of the lists it leaves (its own TRCASE#<id> / Q#… items).
     { read: ['TRCASE#'], write: ['TRCASE#'], delete: ['TRCASE#'] },
     P.outbox,

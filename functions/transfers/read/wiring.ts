@@ -3,6 +3,8 @@ import { combineAccess, PLATFORM_ACCESS as P } from '@fazhi/platform/table-acces
 import { defineFunction, entryOf } from '@fazhi/platform/wiring';
 import * as z from 'zod';
 import { caseSummaryViewSchema, caseViewSchema } from '../shared/case-view';
+import { flagListQuerySchema, flagViewSchema } from '../shared/detection-schemas';
+import { ratesSchema, recListQuerySchema, recommendationViewSchema } from '../shared/recommendation-schemas';
 import { listQuerySchema } from '../shared/schemas';
 
 const WHO =
@@ -11,7 +13,8 @@ const WHO =
 export const transfersReadWiring = defineFunction({
   name: 'transfers-read',
   service: 'transfers',
-  description: 'Reads a transfer case with its clocks and timeline, and the list of transfers the caller may see',
+  description:
+    'Reads a transfer case with its clocks and timeline, the list of transfers the caller may see, the detection’s flags and the recommendations with their rates',
   entry: entryOf(import.meta.url),
   routes: [
     {
@@ -46,7 +49,52 @@ export const transfersReadWiring = defineFunction({
         },
       },
     },
+    {
+      method: 'GET',
+      path: '/v1/transfer-flags',
+      auth: 'either',
+      doc: {
+        summary: 'The detection’s flags (有案不移 / 以罚代刑 / 有案难移): open first',
+        description:
+          'Visible to: every procuratorate, admins (others: 403). Filters: status (default: all but superseded; `all` includes them), kind, agencyDepartmentId.',
+        tags: ['transfers'],
+        query: flagListQuerySchema,
+        responses: {
+          200: { description: 'Flags', schema: z.object({ items: z.array(flagViewSchema) }) },
+          401: { description: 'Not authenticated' },
+          403: { description: 'Not a procuratorate' },
+          422: { description: 'Invalid query' },
+        },
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/recommendations',
+      auth: 'either',
+      doc: {
+        summary: 'Recommendations (检察建议 / 司法建议) with the on-time reply and implementation rates per department',
+        description:
+          'Visible to: every procuratorate and admins (all); a court or department the ones it issued or received. Newest delivered first. Target: 100 % replied on time.',
+        tags: ['transfers'],
+        query: recListQuerySchema,
+        responses: {
+          200: {
+            description: 'Recommendations and rates',
+            schema: z.object({
+              items: z.array(recommendationViewSchema),
+              rates: z.array(ratesSchema),
+              target: z.number(),
+            }),
+          },
+          401: { description: 'Not authenticated' },
+          422: { description: 'Invalid query' },
+        },
+      },
+    },
   ],
   permissions: [],
-  table: combineAccess(P.department, { read: ['TRCASE#', 'CLOCK#'], query: { gsi1: ['TRQ#'] } }),
+  table: combineAccess(P.department, {
+    read: ['TRCASE#', 'CLOCK#'],
+    query: { gsi1: ['TRQ#', 'TRFLAGQ', 'TRRECQ#'] },
+  }),
 });

@@ -73,7 +73,7 @@ export function clockIdsOf(c: TransferCase): string[] {
 }
 
 /** Every epoch-ms instant of the state (`at`, `…At`) as ISO in the city's offset. */
-function isoTimes(value: unknown, key = ''): unknown {
+export function isoTimes(value: unknown, key = ''): unknown {
   if (typeof value === 'number' && (key === 'at' || key.endsWith('At'))) return toCityIso(value);
   if (Array.isArray(value)) return value.map((v) => isoTimes(v));
   if (value && typeof value === 'object')
