@@ -731,6 +731,19 @@ export const INTEGRITY_POLICIES: readonly ClockPolicy[] = [
     sourceEn: 'Guo Ban Fa [2025] No. 22; Decree 36: repair after the minimum publication period (serious: 1 year)',
     verified: true,
   }),
+  daysClock('workingDays', {
+    id: 'integrity.punishment-ack',
+    name: '联合惩戒措施签收',
+    nameEn: 'Acknowledgement of a joint-punishment measure',
+    startsOn: '实施部门收到联合惩戒措施通知之日',
+    startsOnEn: 'the day the applying department receives the notice of the measure',
+    duration: 'P5D',
+    source: '本市政策（联合惩戒措施通知的签收时限，国家未规定）',
+    sourceEn:
+      'City policy; no national period for acknowledging a joint-punishment notice (国发〔2016〕76号 names the measures)',
+    note: '5 working days is a default the city must set; added with the integrity domain (issue 11).',
+    verified: false,
+  }),
 ];
 
 export const DEFAULT_POLICY_LIST: readonly ClockPolicy[] = [

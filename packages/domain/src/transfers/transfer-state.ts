@@ -1,3 +1,4 @@
+import { CaseDraft } from '../clocks/case-draft';
 import { DomainError, type DomainIssue, issue } from '../domain-error';
 import { checkTransferDocuments, type TransferDocument } from './documents';
 import { TRANSFER_POLICY_IDS as P, ROUND_CLOCKS, type RoundClock, type TransferClockKey } from './transfer-clocks';
@@ -9,6 +10,7 @@ import {
   STATUS_NAMES,
   type TransferCase,
   type TransferDecision,
+  type TransferEvent,
   type TransferEventType,
   type TransferReportFacts,
   type TransferStatus,
@@ -147,19 +149,9 @@ function required(field: string, value: string | undefined, message: string): vo
 
 // ── the draft of one decision ──────────────────────────────────────────────────────────────────
 
-class Draft {
-  readonly events: TransferDecision['events'] = [];
-  readonly clocks: TransferDecision['clocks'] = [];
-  state: TransferCase;
-  constructor(
-    state: TransferCase,
-    readonly now: number,
-    readonly by: string,
-  ) {
-    this.state = { ...state, version: state.version + 1 };
-  }
-  emit(type: TransferEventType, data: Record<string, unknown> = {}, note?: string): void {
-    this.events.push({
+class Draft extends CaseDraft<TransferCase, TransferClockKey, TransferEventType, TransferEvent> {
+  protected eventOf(type: TransferEventType, data: Record<string, unknown>): TransferEvent {
+    return {
       type,
       data: {
         caseId: this.state.id,
@@ -170,42 +162,7 @@ class Draft {
         status: this.state.status,
         ...data,
       },
-    });
-    this.state.timeline = [
-      ...this.state.timeline,
-      { at: this.now, what: type, by: this.by, ...(note ? { note } : {}) },
-    ];
-  }
-  start(
-    key: TransferClockKey,
-    policyId: string,
-    startedAt = this.now,
-    period?: { duration: string; documentNo: string; decidedBy: string },
-  ): void {
-    this.clocks.push({ kind: 'start', key, policyId, startedAt, ...(period ? { period } : {}) });
-    this.state.clocks = { ...this.state.clocks, [key]: { policyId, running: true } };
-  }
-  /** A conditional clock: started from its statutory start and met at once, so its lateness is judged. */
-  startMet(key: TransferClockKey, policyId: string, startedAt: number): void {
-    this.clocks.push({ kind: 'start', key, policyId, startedAt }, { kind: 'meet', key, at: this.now });
-    this.state.clocks = { ...this.state.clocks, [key]: { policyId, running: false, ended: 'met' } };
-  }
-  running(key: TransferClockKey): boolean {
-    return this.state.clocks[key]?.running === true;
-  }
-  stop(key: TransferClockKey, how: 'meet' | 'cancel', reason = ''): void {
-    const c = this.state.clocks[key];
-    if (!c?.running) return;
-    this.clocks.push(how === 'meet' ? { kind: 'meet', key, at: this.now } : { kind: 'cancel', key, reason });
-    this.state.clocks = {
-      ...this.state.clocks,
-      [key]: { ...c, running: false, ended: how === 'meet' ? 'met' : 'cancelled' },
     };
-  }
-  /** Cancels every running clock (the case leaves the platform or ends). */
-  stopAll(reason: string): void {
-    for (const [key, c] of Object.entries(this.state.clocks))
-      if (c?.running) this.stop(key as TransferClockKey, 'cancel', reason);
   }
   status(s: TransferStatus): void {
     this.state.status = s;
