@@ -3,6 +3,7 @@
 // goes to the function's on-failure destination: locally the dead-letter store, in AWS the SQS
 // queue of the function's EventInvokeConfig, with the same counts read from the same wiring.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ManualClock } from '@fazhi/domain/clock';
 import { documentClient, idFactory, type PlatformDeps } from '@fazhi/platform/deps';
 import type { BusEvent } from '@fazhi/platform/events/envelope';
@@ -207,6 +208,40 @@ describe('settling the bus, as the demo history does between its steps', () => {
     expect(flaky.done).toEqual([e.detail.meta.eventId]);
     expect(waitedMs).toBeLessThan(30_000);
     expect(letters).toEqual([]);
+  });
+});
+
+describe('settling a bus whose queue holds an item of a rule it does not have', () => {
+  it('returns instead of waiting for it for ever', async () => {
+    // Prepare: a queue item left by another wiring (a rule this bus was not built with)
+    const raw = new DynamoDBClient({
+      endpoint: testDdbEndpoint(),
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const tableName = `stale${process.pid}${Math.random().toString(36).slice(2, 8)}`;
+    await ensureTable(raw, tableName);
+    const doc = documentClient(raw);
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: 'BUSQ', sk: `${'0'.repeat(15)}#gone`, type: 'bus-queue', rule: 'removed-rule', event: {} },
+      }),
+    );
+    const clock = new ManualClock(Date.now());
+    const bus = new LocalBus(
+      { clock, newId: idFactory(clock) } as unknown as PlatformDeps,
+      buildTargets([flakyWiring], async () => async () => undefined),
+      { retryBaseMs: 60_000, store: { ddb: doc, tableName }, log: () => undefined },
+    );
+    // Act
+    const settled = await Promise.race([
+      bus.settle().then(() => 'settled'),
+      new Promise((r) => setTimeout(() => r('still waiting'), 10_000)),
+    ]);
+    await bus.stop();
+    // Assess
+    expect(settled).toBe('settled');
   });
 });
 

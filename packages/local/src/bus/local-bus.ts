@@ -488,16 +488,26 @@ export class LocalBus implements EventPublisher {
   async settle(): Promise<void> {
     for (;;) {
       await this.idle();
-      const page = await this.ddb.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'BUSQ' },
-          ConsistentRead: true,
-          Limit: 100,
-        }),
+      const queued: QueueItem[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.ddb.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': 'BUSQ' },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        queued.push(...((page.Items ?? []) as QueueItem[]));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      // An item of a rule this runtime no longer has (a queue kept from another wiring) is skipped by
+      // the retry scan too; waiting for it would loop for ever.
+      const items = queued.filter(
+        (i) => !this.finished.has(i.sk) && !this.running.has(i.sk) && this.byRule.has(i.rule),
       );
-      const items = ((page.Items ?? []) as QueueItem[]).filter((i) => !this.finished.has(i.sk));
       if (items.length === 0 || this.stopped) return;
       await Promise.all(items.map((i) => this.dispatch(i)));
     }
