@@ -42,7 +42,7 @@ export async function checkCommand(d: PlatformDeps, caller: Caller, cmd: Transfe
   }
   if (wrong.length > 0)
     throw new ValidationError(
-      '所选单位不符合该步骤的要求 (a named department is not of the kind the step needs).',
+      '所选单位不符合该步骤的要求。',
       wrong,
     );
 }

@@ -26,7 +26,7 @@ import {
 export function requireProcurator(c: Caller): void {
   if (c.principal.kind !== 'user' || !c.kinds.includes('procuratorate'))
     throw new ForbiddenError(
-      '线索应由人民检察院的检察人员审查决定 (only a person of a procuratorate decides on a flag).',
+      '线索应由人民检察院的检察人员审查决定。',
       'procurator-required',
     );
 }

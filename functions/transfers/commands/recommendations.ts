@@ -72,12 +72,12 @@ export async function issueRecommendation({ principal, body, headers, rawBody, d
   if (!caller.kinds.includes(issuerKind))
     throw new ForbiddenError(
       b.kind === 'judicial'
-        ? '司法建议由人民法院发出 (only a court issues a judicial recommendation).'
-        : '检察建议由人民检察院发出 (only a procuratorate issues a procuratorial recommendation).',
+        ? '司法建议由人民法院发出。'
+        : '检察建议由人民检察院发出。',
       'not-your-step',
     );
   if (!(await getDepartment(d, b.addresseeDepartmentId)))
-    throw new ValidationError('被建议单位不存在 (no such department).', [
+    throw new ValidationError('被建议单位不存在。', [
       { path: 'addresseeDepartmentId', code: 'unknown-department', message: `${b.addresseeDepartmentId} 不存在` },
     ]);
   const id = d.newId();

@@ -48,7 +48,7 @@ export function requireRead(c: Caller, tc: TransferCase): void {
 export function requireAgency(c: Caller): void {
   if (!c.kinds.includes('enforcement'))
     throw new ForbiddenError(
-      '只有行政执法机关可以报告移送涉嫌犯罪案件 (only an enforcement agency reports a transfer).',
+      '只有行政执法机关可以报告移送涉嫌犯罪案件。',
     );
 }
 
@@ -56,7 +56,7 @@ export function requireAgency(c: Caller): void {
 export function requireHead(c: Caller): void {
   if (c.principal.kind === 'user' && !hasRole(c.principal, HEAD_ROLE))
     throw new ForbiddenError(
-      '移送审批应由行政执法机关负责人作出 (only the agency head approves or refuses).',
+      '移送审批应由行政执法机关负责人作出。',
       'head-required',
     );
 }
