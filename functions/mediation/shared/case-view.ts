@@ -4,7 +4,7 @@
 import { maskPersonalData } from '@fazhi/domain/exchange/personal-data';
 import type { MediationClockKey } from '@fazhi/domain/mediation/case-clocks';
 import type { MediationCase } from '@fazhi/domain/mediation/case-types';
-import { caseClockView } from '@fazhi/platform/clocks/case-clocks';
+import { caseClockView, caseClockViewSchema } from '@fazhi/platform/clocks/case-clocks';
 import type { ClockRecord } from '@fazhi/platform/clocks/clock-record';
 import { toCityIso } from '@fazhi/platform/events/envelope';
 import * as z from 'zod';
@@ -23,22 +23,6 @@ export function maskedParty(p: MediationCase['parties'][number]) {
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : toCityIso(ms));
-
-export const caseClockViewSchema = z.object({
-  key: z.string(),
-  id: z.string(),
-  policyId: z.string(),
-  label: z.string(),
-  departmentId: z.string(),
-  status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
-  startedAt: z.string(),
-  dueAt: z.string(),
-  provisional: z.boolean(),
-  metAt: z.string().optional(),
-  breachedAt: z.string().optional(),
-  extensions: z.number().int(),
-  pauses: z.number().int(),
-});
 
 export const caseViewSchema = z
   .object({

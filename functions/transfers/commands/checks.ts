@@ -40,9 +40,5 @@ export async function checkCommand(d: PlatformDeps, caller: Caller, cmd: Transfe
     if (!dept?.kinds.includes(kind as never))
       wrong.push({ path, code: 'wrong-department-kind', message: `${id} 不是${KIND_NAMES[kind]}` });
   }
-  if (wrong.length > 0)
-    throw new ValidationError(
-      '所选单位不符合该步骤的要求。',
-      wrong,
-    );
+  if (wrong.length > 0) throw new ValidationError('所选单位不符合该步骤的要求。', wrong);
 }

@@ -25,10 +25,7 @@ import {
 /** A procurator (a person of a procuratorate) decides on a flag; not a department's system. */
 export function requireProcurator(c: Caller): void {
   if (c.principal.kind !== 'user' || !c.kinds.includes('procuratorate'))
-    throw new ForbiddenError(
-      '线索应由人民检察院的检察人员审查决定。',
-      'procurator-required',
-    );
+    throw new ForbiddenError('线索应由人民检察院的检察人员审查决定。', 'procurator-required');
 }
 
 export async function postPenaltyCases({ principal, body, headers, rawBody, deps: d }: RouteContext<RouteWiring>) {

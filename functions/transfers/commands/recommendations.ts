@@ -71,9 +71,7 @@ export async function issueRecommendation({ principal, body, headers, rawBody, d
   const issuerKind = b.kind === 'judicial' ? 'court' : 'procuratorate';
   if (!caller.kinds.includes(issuerKind))
     throw new ForbiddenError(
-      b.kind === 'judicial'
-        ? '司法建议由人民法院发出。'
-        : '检察建议由人民检察院发出。',
+      b.kind === 'judicial' ? '司法建议由人民法院发出。' : '检察建议由人民检察院发出。',
       'not-your-step',
     );
   if (!(await getDepartment(d, b.addresseeDepartmentId)))

@@ -11,8 +11,7 @@ import { flagView, listFlags } from '../shared/flag-store';
 export async function listFlagsRoute({ principal, query, deps: d }: RouteContext<RouteWiring>): Promise<Reply> {
   const q = query as z.infer<typeof flagListQuerySchema>;
   const caller = await callerOf(d, principal!);
-  if (!caller.seesAll)
-    throw new ForbiddenError('移送线索仅供人民检察院审查。', 'procuratorate-only');
+  if (!caller.seesAll) throw new ForbiddenError('移送线索仅供人民检察院审查。', 'procuratorate-only');
   const items = (await listFlags(d))
     .filter((f) => (q.status === 'all' ? true : q.status ? f.status === q.status : f.status !== 'superseded'))
     .filter((f) => !q.kind || f.flag.kind === q.kind)

@@ -46,17 +46,11 @@ export function requireRead(c: Caller, tc: TransferCase): void {
 
 /** Only an enforcement agency reports a suspected crime for transfer. */
 export function requireAgency(c: Caller): void {
-  if (!c.kinds.includes('enforcement'))
-    throw new ForbiddenError(
-      '只有行政执法机关可以报告移送涉嫌犯罪案件。',
-    );
+  if (!c.kinds.includes('enforcement')) throw new ForbiddenError('只有行政执法机关可以报告移送涉嫌犯罪案件。');
 }
 
 /** The head decides; the agency's own system may record the head's decision made in it. */
 export function requireHead(c: Caller): void {
   if (c.principal.kind === 'user' && !hasRole(c.principal, HEAD_ROLE))
-    throw new ForbiddenError(
-      '移送审批应由行政执法机关负责人作出。',
-      'head-required',
-    );
+    throw new ForbiddenError('移送审批应由行政执法机关负责人作出。', 'head-required');
 }

@@ -3,28 +3,12 @@
 // case or the supervising procuratorate (or an admin), all of whom work with the party's identity,
 // so nothing is masked here; the events to departments carry none of it (case-events.ts).
 import { STATUS_NAMES, type TransferCase } from '@fazhi/domain/transfers/transfer-types';
-import { caseClockView } from '@fazhi/platform/clocks/case-clocks';
+import { caseClockView, caseClockViewSchema } from '@fazhi/platform/clocks/case-clocks';
 import type { ClockRecord } from '@fazhi/platform/clocks/clock-record';
 import { toCityIso } from '@fazhi/platform/events/envelope';
 import * as z from 'zod';
 import { type CaseSummary, isOverdue } from './case-store';
 import { clockIdOf } from './clock-plan';
-
-export const caseClockViewSchema = z.object({
-  key: z.string(),
-  id: z.string(),
-  policyId: z.string(),
-  label: z.string(),
-  departmentId: z.string().describe('the department whose people on duty answer for it'),
-  status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
-  startedAt: z.string(),
-  dueAt: z.string(),
-  provisional: z.boolean(),
-  metAt: z.string().optional(),
-  breachedAt: z.string().optional(),
-  extensions: z.number().int(),
-  pauses: z.number().int(),
-});
 
 export const caseViewSchema = z
   .object({

@@ -2,6 +2,7 @@
 // any service after them: map each intent (named by the case's own key) to the platform's
 // ClockCommand under the clock id `<caseId>.<key>`, and show a case's clocks in its view.
 import type { ClockIntent } from '@fazhi/domain/clocks/clock-intent';
+import * as z from 'zod';
 import { toCityIso } from '../events/envelope';
 import type { StartClockSpec } from './clock-changes';
 import type { ClockCommand } from './clock-plan';
@@ -56,6 +57,23 @@ export function caseClockCommand<K extends string>(
     }
   }
 }
+
+/** The HTTP contract of a case's clock in a case view (caseClockView). */
+export const caseClockViewSchema = z.object({
+  key: z.string(),
+  id: z.string(),
+  policyId: z.string(),
+  label: z.string(),
+  departmentId: z.string().describe('the department whose people on duty answer for it'),
+  status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  provisional: z.boolean(),
+  metAt: z.string().optional(),
+  breachedAt: z.string().optional(),
+  extensions: z.number().int(),
+  pauses: z.number().int(),
+});
 
 /** A case's clock as the case view shows it: ISO times in the city's offset, counts of its changes. */
 export function caseClockView(key: string, r: ClockRecord) {
