@@ -78,7 +78,10 @@ describe('the demo history on first start', () => {
     const now = rt.clock.now();
     from = cityDate(now - 89 * DAY);
     to = cityDate(now);
-  }, 1_800_000);
+    // Alone it takes about 8 minutes; in CI beside the rest of the suite on 2 cores it has taken
+    // over 30 (2 vitest workers and 2 DynamoDB Local JVMs share the cores). A limit, not a measure:
+    // `npm run bench:history` measures it.
+  }, 3_600_000);
   afterAll(() => rt?.stop());
 
   it('shows a 90-day trend with many days of data and a rate that moves', async () => {

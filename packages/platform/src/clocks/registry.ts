@@ -45,7 +45,7 @@ export function clockRegistry(): ClockRegistry {
 /** For tests: replace layers 1–2 (undefined re-reads the environment). */
 export function configureClockRegistry(r: ClockRegistry | undefined): void {
   base = r;
-  cached = undefined;
+  invalidateClockRegistry();
 }
 
 export const CONFIG_PK = 'CONFIG';
@@ -85,20 +85,26 @@ export function withRuntimeConfig(r: ClockRegistry, config: RuntimeClockConfig):
 }
 
 const REFRESH_MS = 60_000;
-let cached: { at: number; registry: ClockRegistry } | undefined;
+// Per table (a process may hold several local runtimes), aged in real time: a virtual clock moved
+// forward says nothing of how stale the configuration is (departments.ts says the same).
+const cached = new Map<string, { at: number; registry: ClockRegistry }>();
+let generation = 0;
 
-/** The registry every clock decision uses: all three layers, re-read at most once a minute. */
 export async function loadClockRegistry(d: PlatformDeps): Promise<ClockRegistry> {
-  const now = d.clock.now();
-  if (cached && now - cached.at < REFRESH_MS && now >= cached.at) return cached.registry;
+  const hit = cached.get(d.tableName);
+  if (hit && performance.now() - hit.at < REFRESH_MS) return hit.registry;
+  const at = performance.now();
+  const seen = generation;
   const registry = withRuntimeConfig(clockRegistry(), await readRuntimeClockConfig(d));
-  cached = { at: now, registry };
+  // Read while an admin change invalidated the cache: it may predate the change, so it is not kept.
+  if (seen === generation) cached.set(d.tableName, { at, registry });
   return registry;
 }
 
 /** After an admin change, so this process uses it at once (others within a minute). */
 export function invalidateClockRegistry(): void {
-  cached = undefined;
+  generation++;
+  cached.clear();
 }
 
 export function clockContext(r: ClockRegistry, policyId: string): ClockContext {

@@ -71,23 +71,33 @@ function toDepartment(item: Record<string, unknown>): DepartmentRecord {
   };
 }
 
-// One cache per function (cache-scope.ts), as each Lambda has its own.
+// One cache per function (cache-scope.ts), as each Lambda has its own, and per table (a process
+// may hold several local runtimes). Its age is real time, not the injected clock: a virtual clock
+// moved forward for a demo or a test says nothing of how stale the list is, and the demo history
+// (which jumps hours between steps) read the whole list a thousand times for it.
 const caches = new Map<string, { at: number; list: DepartmentRecord[] }>();
+const CACHE_MS = 10_000;
+let cacheGeneration = 0;
 /** Departments change rarely; subscribers may read a list up to 10 s old. */
 export async function listDepartments(d: PlatformDeps, opts: { fresh?: boolean } = {}): Promise<DepartmentRecord[]> {
-  const cache = caches.get(cacheScope());
-  if (!opts.fresh && cache && d.clock.now() - cache.at < 10_000 && d.clock.now() >= cache.at) return cache.list;
+  const key = `${cacheScope()}|${d.tableName}`;
+  const cache = caches.get(key);
+  if (!opts.fresh && cache && performance.now() - cache.at < CACHE_MS) return cache.list;
+  const at = performance.now();
+  const generation = cacheGeneration;
   const list = await queryPages(
     d,
     { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'DEPT' } },
     toDepartment,
   );
-  caches.set(cacheScope(), { at: d.clock.now(), list });
+  // A list read while a write invalidated the cache may predate the write: it is not kept.
+  if (generation === cacheGeneration) caches.set(key, { at, list });
   return list;
 }
 
 /** Clears every function's cache in this process (locally: all functions; in Lambda: its own). */
 export function invalidateDepartmentCache(): void {
+  cacheGeneration++;
   caches.clear();
 }
 
