@@ -9,6 +9,8 @@ import { requireDepartmentView } from '../shared/visibility';
 import { onTimeClocksWiring } from './wiring';
 
 const MAX_DAYS = 366;
+/** Per status; a row past it is a year of a big department, and the answer says it is cut. */
+export const MAX_CLOCKS_PER_STATUS = 1000;
 
 // The same reading as the report (on-time-stats/summary.ts): a clock still open on its due day or
 // later is pending, one still open after its due day is unfinished.
@@ -22,7 +24,11 @@ export const handler = httpRoute(onTimeClocksWiring.routes![0]!, async ({ princi
     ]);
   // The report counts a clock on its due day at start (statsDay, clock-record.ts), kept when an
   // extension or a pause moves the due later; read the later dues too and keep the report's days.
-  const range = { dueFrom: startOfCityDay(fromDay - 31), dueTo: endOfCityDay(toDay + MAX_DAYS), max: 1000 };
+  const range = {
+    dueFrom: startOfCityDay(fromDay - 31),
+    dueTo: endOfCityDay(toDay + MAX_DAYS),
+    max: MAX_CLOCKS_PER_STATUS,
+  };
   const inRange = (statsDay: string) => statsDay >= query.from && statsDay <= query.to;
   const lists = await Promise.all(
     (['met', 'breached', 'running', 'paused'] as const).map((s) => departmentClocks(d, query.departmentId, s, range)),
@@ -39,5 +45,6 @@ export const handler = httpRoute(onTimeClocksWiring.routes![0]!, async ({ princi
       const pending = outcome === 'open' && cityDayOf(r.dueAt) >= today;
       return [{ ...clockView(r, registry), outcome: pending ? ('pending' as const) : outcome }];
     });
-  return { status: 200, body: { items } };
+  const truncated = lists.some((l) => l.length >= MAX_CLOCKS_PER_STATUS);
+  return { status: 200, body: { items, truncated } };
 });

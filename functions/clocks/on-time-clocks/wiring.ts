@@ -33,6 +33,9 @@ export const onTimeClocksWiring = defineFunction({
             description: 'Clocks due in the range, earliest first',
             schema: z.object({
               items: z.array(clockViewSchema.extend({ outcome: z.enum(['onTime', 'late', 'open', 'pending']) })),
+              truncated: z
+                .boolean()
+                .describe('True when the department has over 1,000 clocks of one status near the range: narrow it'),
             }),
           },
           401: { description: 'Not authenticated' },

@@ -69,7 +69,7 @@ export const api = {
 
   onTimeStats: (from: string, to: string) => request<OnTimeReport>('GET', `/v1/stats/on-time${q({ from, to })}`),
   onTimeClocks: (departmentId: string, from: string, to: string, kind?: string) =>
-    request<Items<Clock & { outcome: ClockOutcome }>>(
+    request<Items<Clock & { outcome: ClockOutcome }> & { truncated: boolean }>(
       'GET',
       `/v1/stats/on-time/clocks${q({ departmentId, from, to, kind })}`,
     ),

@@ -280,6 +280,8 @@ export const en: Record<MessageKey, string> = {
   'stats.drill': 'Show clocks',
   'stats.drillTitle': '{department}: clocks due {from} to {to}',
   'stats.drillEmpty': 'No clock came due in this period.',
+  'stats.drillTruncated':
+    'This department has too many clocks around this period; only some are listed. Narrow the dates.',
   'stats.drillClose': 'Hide',
   'stats.outcome.onTime': 'On time',
   'stats.outcome.late': 'Late',

@@ -276,6 +276,7 @@ export const zh = {
   'stats.drill': '查看时限',
   'stats.drillTitle': '{department}：{from} 至 {to} 到期的时限',
   'stats.drillEmpty': '该时段没有到期的时限。',
+  'stats.drillTruncated': '该部门此时段前后的时限过多，这里只列出一部分；请缩小日期范围。',
   'stats.drillClose': '收起',
   'stats.outcome.onTime': '按时',
   'stats.outcome.late': '超时',

@@ -79,6 +79,11 @@ function DrillDown({ stat, report, onClose }: { stat: OnTimeStat; report: OnTime
       </div>
       {clocks.error !== undefined && <ErrorNotice error={clocks.error} />}
       {clocks.data && clocks.data.items.length === 0 && <p class="empty">{t('stats.drillEmpty')}</p>}
+      {clocks.data?.truncated && (
+        <p class="notice" role="status" data-testid="drill-truncated">
+          {t('stats.drillTruncated')}
+        </p>
+      )}
       {clocks.data && clocks.data.items.length > 0 && (
         <table class="table">
           <thead>
